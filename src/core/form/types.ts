@@ -19,14 +19,7 @@ export type IndicatorTableId = 'longTerm' | 'annual';
 
 /** Columns of an indicator table, by meaning. The long-term table has no prev2/prev1. */
 export type IndicatorColumnKey =
-  | 'level1'
-  | 'level2'
-  | 'level3'
-  | 'prev2'
-  | 'prev1'
-  | 'target'
-  | 'basis'
-  | 'category';
+  'level1' | 'level2' | 'level3' | 'prev2' | 'prev1' | 'target' | 'basis' | 'category';
 
 export type FieldType = 'text' | 'longText' | 'amount' | 'share' | 'year' | 'phone' | 'label';
 
