@@ -332,7 +332,7 @@ export function computeLayout(opts: LayoutOptions): Layout {
       kind: 'field',
       section: 'funding',
       type: 'label',
-      label: `${FUNDING_SECTION.zh}/${FUNDING_HISTORY_HEADER.zh}/表头`,
+      label: `${FUNDING_SECTION.zh}/${FUNDING_HISTORY_HEADER.zh}/表头（${Y + offset}年）`,
       labelEn: `${FUNDING_SECTION.en}/${FUNDING_HISTORY_HEADER.en}/header Y${offset}`,
     });
   }
@@ -509,7 +509,7 @@ export function computeLayout(opts: LayoutOptions): Layout {
           kind: 'field',
           section: 'annual',
           type: 'label',
-          label: `${spec.label.zh}/${ANNUAL_HISTORY_HEADER.zh}/表头`,
+          label: `${spec.label.zh}/${ANNUAL_HISTORY_HEADER.zh}/表头（${Y + offset}年）`,
           labelEn: `${spec.label.en}/header Y${offset}`,
         });
       }

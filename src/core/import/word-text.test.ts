@@ -1,0 +1,18 @@
+import { parseWordTableText } from './word-text';
+
+describe('parseWordTableText', () => {
+  it('splits cells on tabs, rows on empty lines, and joins a cell’s continuation lines', () => {
+    const text =
+      '部门整体绩效目标表\n单位：万元\n\t部门（单位）\n名称\n\t\u3000鄂州市商务局\n\n\t填报人\n\t张赛球\n\n';
+    expect(parseWordTableText(text)).toEqual([
+      ['部门整体绩效目标表'],
+      ['单位：万元'],
+      ['部门（单位）\n名称', '\u3000鄂州市商务局'],
+      ['填报人', '张赛球'],
+    ]);
+  });
+  it('accepts CRLF line ends and empty input', () => {
+    expect(parseWordTableText('\ta\r\n\tb\r\n\r\n')).toEqual([['a', 'b']]);
+    expect(parseWordTableText('')).toEqual([]);
+  });
+});
