@@ -18,8 +18,10 @@ export function excelTypedValue(input: string): RawCell {
     const n = Number(t.replace(/,/g, ''));
     return t.includes(',') ? { value: n, numberFormat: '#,##0.00' } : { value: n };
   }
-  if (t.endsWith('%') && NUM.test(t.slice(0, -1).trim())) {
-    const body = t.slice(0, -1).trim();
+  // Only ASCII blanks before the '%' are skipped: String.trim() would also drop U+3000/NBSP,
+  // which Excel keeps (so '　100%' stays text).
+  const body = t.endsWith('%') ? t.slice(0, -1).replace(/ +$/, '') : '';
+  if (body !== '' && NUM.test(body)) {
     const decimals = body.includes('.') ? body.split('.')[1].length : 0;
     const n = Number(body.replace(/,/g, '')) / 100;
     return {
