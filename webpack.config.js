@@ -156,12 +156,21 @@ class BuildInfoPlugin {
   }
 }
 
-function createConfig(_env, argv = {}) {
+/**
+ * webpack's config function. `env` (webpack --env) may hold `only=name,name` to build only
+ * those pages and `outDir=path` to write somewhere else than dist/ (used by the build tests).
+ */
+function createConfig(env = {}, argv = {}) {
   const mode = argv.mode === 'development' ? 'development' : 'production';
   const officeJs = officeJsMode();
   const baseUrl = normalizeBaseUrl();
   const csp = contentSecurityPolicy(officeJs);
-  const list = pages();
+  const only = typeof env.only === 'string' ? env.only.split(',').map((s) => s.trim()) : undefined;
+  const list = pages().filter((p) => !only || only.includes(p.name));
+  if (list.length === 0) {
+    throw new Error(`没有要构建的页面 / no page to build (only=${env.only})`);
+  }
+  const outDir = env.outDir ? path.resolve(ROOT, env.outDir) : path.join(ROOT, 'dist');
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
   const copy = [
@@ -194,7 +203,7 @@ function createConfig(_env, argv = {}) {
     devtool: 'source-map',
     entry: Object.fromEntries(list.map((p) => [p.name, p.entry])),
     output: {
-      path: path.join(ROOT, 'dist'),
+      path: outDir,
       filename: '[name].js',
       publicPath: '',
       clean: true,

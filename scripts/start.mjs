@@ -6,6 +6,7 @@
 //   npm start -- --https            https with the Office dev certificates, if they exist in
 //                                   ~/.office-addin-dev-certs/ (npx office-addin-dev-certs install)
 //   npm start -- --rebuild          always build first;  --no-build: never build
+//   npm start -- --dir some/folder  serve that folder instead of dist/ (never builds)
 //
 // Non-interactive, no extra dependencies: a small static file server (GET/HEAD only, serves
 // nothing outside dist/, correct MIME types). Stops cleanly on Ctrl+C (SIGINT) and SIGTERM.
@@ -21,7 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
+let DIST = path.join(ROOT, 'dist');
 const HOST = '127.0.0.1';
 const DEFAULT_PORT = 3000;
 const PORT_TRIES = 20;
@@ -246,8 +247,11 @@ function parseArgs(argv) {
     else if (a === '--rebuild') opts.build = 'always';
     else if (a === '--no-build') opts.build = 'never';
     else if (a === '--port' && argv[i + 1]) opts.port = argv[++i];
+    else if (a === '--dir' && argv[i + 1]) opts.dir = path.resolve(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      console.log('用法 / usage: npm start -- [--https] [--rebuild | --no-build] [--port 3000]');
+      console.log(
+        '用法 / usage: npm start -- [--https] [--rebuild | --no-build] [--port 3000] [--dir folder]',
+      );
       process.exit(0);
     } else {
       console.error(`未知参数 / unknown argument: ${a}`);
@@ -268,8 +272,10 @@ function printBanner({ scheme, port, requestedPort, info, httpsWanted, certsFoun
   ];
   if (hasPlayground) {
     lines.push(`  演示环境 / Playground: ${base}/playground.html`);
-  } else {
+  } else if (fs.existsSync(path.join(DIST, 'taskpane.html'))) {
     lines.push(`  任务窗格 / Task pane:  ${base}/taskpane.html`);
+  } else {
+    lines.push('  ! 目录中没有 taskpane.html / no taskpane.html in this folder');
   }
   lines.push(`  清单 / Manifest:       ${path.join(ROOT, 'manifest.xml')}`);
   if (port !== requestedPort) {
@@ -330,11 +336,17 @@ async function main() {
     process.exit(2);
   }
 
+  if (opts.dir) {
+    DIST = opts.dir;
+    opts.build = 'never';
+  }
   if (opts.build === 'always' || (opts.build === 'auto' && !distIsUpToDate())) build();
   else if (opts.build === 'auto')
     console.log('dist/ 已是最新，跳过构建。 / dist/ is up to date, not rebuilding.');
   if (!fs.existsSync(DIST)) {
-    console.error('dist/ 不存在，请运行 npm run build。 / dist/ is missing: run npm run build.');
+    console.error(
+      `${DIST} 不存在，请运行 npm run build。 / ${DIST} is missing: run npm run build.`,
+    );
     process.exit(1);
   }
   let info;
