@@ -2,7 +2,7 @@
  * Test data shared by the basic rules' test tables: a funding block that is right in every way
  * (the seed's numbers, typed as numbers), and the header and texts of a complete form.
  */
-import type { CellInput } from '../test-kit';
+import type { CellInput, RowInput } from '../test-kit';
 
 /** The seed's funding block, typed as Excel numbers: totals and shares agree. */
 export const GOOD_FUNDING: Record<string, CellInput> = {
@@ -35,4 +35,36 @@ export const GOOD_FUNDING: Record<string, CellInput> = {
 /** GOOD_FUNDING with some cells replaced. */
 export function funding(over: Record<string, CellInput> = {}): Record<string, CellInput> {
   return { ...GOOD_FUNDING, ...over };
+}
+
+/** A complete annual indicator row (the seed's 会议费控制率). */
+export const ANNUAL_ROW: RowInput = {
+  level1: '运行\n成本',
+  level2: '项目支出成本控制',
+  level3: '会议费控制率',
+  prev2: '95.81%',
+  prev1: '96.58%',
+  target: '90%',
+  basis: '计划标准',
+  category: '绩效基本型',
+};
+
+/** A complete long-term indicator row. */
+export const LONG_TERM_ROW: RowInput = {
+  level1: '运行\n成本',
+  level2: '项目支出成本控制',
+  level3: '会议费控制率',
+  target: '96.58%',
+  basis: '计划标准',
+  category: '绩效基本型',
+};
+
+/** ANNUAL_ROW with some cells replaced. */
+export function annualRow(over: RowInput = {}): RowInput {
+  return { ...ANNUAL_ROW, ...over };
+}
+
+/** LONG_TERM_ROW with some cells replaced. */
+export function longTermRow(over: RowInput = {}): RowInput {
+  return { ...LONG_TERM_ROW, ...over };
 }
