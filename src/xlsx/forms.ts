@@ -35,7 +35,10 @@ const TABLE_IDS: IndicatorTableId[] = ['longTerm', 'annual'];
 /** Labels a sheet must show (of the form's sections) to count as a form without names. */
 const MIN_LABEL_SCORE = 4;
 
-function namesOfSheet(wb: WorkbookData, sheet: SheetData): { valid: Record<string, string>; broken: string[] } {
+function namesOfSheet(
+  wb: WorkbookData,
+  sheet: SheetData,
+): { valid: Record<string, string>; broken: string[] } {
   const valid: Record<string, string> = {};
   const broken: string[] = [];
   const seenLocal = new Set<string>();
@@ -52,7 +55,11 @@ function namesOfSheet(wb: WorkbookData, sheet: SheetData): { valid: Record<strin
     const { sheet: target, range } = splitRef(n.ref);
     if (!local && (target === null || target.toLowerCase() !== sheet.name.toLowerCase())) continue;
     if (local) seenLocal.add(canonical);
-    if (range.includes('#REF!') || !parseRange(range) || (target !== null && target.toLowerCase() !== sheet.name.toLowerCase())) {
+    if (
+      range.includes('#REF!') ||
+      !parseRange(range) ||
+      (target !== null && target.toLowerCase() !== sheet.name.toLowerCase())
+    ) {
       if (!(canonical in valid)) broken.push(canonical);
       continue;
     }
@@ -91,7 +98,12 @@ export function findForms(wb: WorkbookData): FoundForm[] {
         }
     // Indicator tables found by labels may sit in other columns than the layout's: the snapshot
     // reads the layout's columns, so addresses are translated both ways within the table rows.
-    const colMaps: { top: number; bottom: number; toSheet: Map<number, number>; toLayout: Map<number, number> }[] = [];
+    const colMaps: {
+      top: number;
+      bottom: number;
+      toSheet: Map<number, number>;
+      toLayout: Map<number, number>;
+    }[] = [];
     if (located)
       for (const id of TABLE_IDS) {
         const t = located.tables[id];
@@ -108,7 +120,8 @@ export function findForms(wb: WorkbookData): FoundForm[] {
           toSheet.set(lc, sc);
           toLayout.set(sc, lc);
         }
-        if ([...toSheet].some(([l, s]) => l !== s)) colMaps.push({ top: t.firstRow, bottom: t.lastRow, toSheet, toLayout });
+        if ([...toSheet].some(([l, s]) => l !== s))
+          colMaps.push({ top: t.firstRow, bottom: t.lastRow, toSheet, toLayout });
       }
     const mapAddress = (address: string, dir: 'toSheet' | 'toLayout'): string | null => {
       if (!colMaps.length) return address;

@@ -45,12 +45,15 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
     .map((part, i) =>
       i % 2
         ? part
-        : part.replace(REF_RE, (_m, pre: string, cAbs: string, c: string, rAbs: string, r: string) => {
-            const col = cAbs ? colNumber(c) : colNumber(c) + dCol;
-            const row = rAbs ? Number(r) : Number(r) + dRow;
-            if (col < 1 || row < 1) return `${pre}#REF!`;
-            return `${pre}${cAbs}${colLetter(col)}${rAbs}${row}`;
-          }),
+        : part.replace(
+            REF_RE,
+            (_m, pre: string, cAbs: string, c: string, rAbs: string, r: string) => {
+              const col = cAbs ? colNumber(c) : colNumber(c) + dCol;
+              const row = rAbs ? Number(r) : Number(r) + dRow;
+              if (col < 1 || row < 1) return `${pre}#REF!`;
+              return `${pre}${cAbs}${colLetter(col)}${rAbs}${row}`;
+            },
+          ),
     )
     .join('');
 }
@@ -101,7 +104,8 @@ function tokenize(src: string): Tok[] {
     } else if (m[9]) {
       const word = m[9];
       if (m[10]) out.push({ t: 'fn', v: word.toUpperCase().replace(/^_XLFN\./, '') });
-      else if (/^(TRUE|FALSE)$/i.test(word)) out.push({ t: 'bool', v: word.toUpperCase() === 'TRUE' });
+      else if (/^(TRUE|FALSE)$/i.test(word))
+        out.push({ t: 'bool', v: word.toUpperCase() === 'TRUE' });
       else out.push({ t: 'name', v: word });
     } else out.push({ t: 'op', v: m[11] });
   }
@@ -127,7 +131,11 @@ class Parser {
     return t && t.t === 'op' && ops.includes(t.v) ? t.v : null;
   }
 
-  private binary(next: () => Node, ops: string[], apply: (op: string, a: Scalar, b: Scalar) => Scalar) {
+  private binary(
+    next: () => Node,
+    ops: string[],
+    apply: (op: string, a: Scalar, b: Scalar) => Scalar,
+  ) {
     let left = next();
     let op: string | null;
     while ((op = this.peekOp(...ops))) {
@@ -151,7 +159,11 @@ class Parser {
   }
 
   private concat(): Node {
-    return this.binary(() => this.additive(), ['&'], (_o, a, b) => text(a) + text(b));
+    return this.binary(
+      () => this.additive(),
+      ['&'],
+      (_o, a, b) => text(a) + text(b),
+    );
   }
 
   private additive(): Node {
@@ -372,7 +384,8 @@ function compare(op: string, a: Scalar, b: Scalar): Scalar {
 function roundTo(x: number, digits: number, mode: 'half' | 'up' | 'down'): number {
   const f = Math.pow(10, Math.trunc(digits));
   const scaled = Number((Math.abs(x) * f).toPrecision(15));
-  const r = mode === 'half' ? Math.round(scaled) : mode === 'up' ? Math.ceil(scaled) : Math.floor(scaled);
+  const r =
+    mode === 'half' ? Math.round(scaled) : mode === 'up' ? Math.ceil(scaled) : Math.floor(scaled);
   return (Math.sign(x) * r) / f;
 }
 
@@ -407,7 +420,8 @@ function logical(args: Value[]): boolean[] | { error: string } {
   return out;
 }
 
-const first = (v: Value | undefined): Scalar => (v === undefined ? null : isRange(v) ? (v.range[0] ?? null) : v);
+const first = (v: Value | undefined): Scalar =>
+  v === undefined ? null : isRange(v) ? (v.range[0] ?? null) : v;
 
 function rounding(mode: 'half' | 'up' | 'down') {
   return (a: Value[]): Scalar => {
@@ -439,12 +453,20 @@ const FUNCTIONS: Record<string, (args: Value[]) => Scalar> = {
   },
   COUNT: (a) =>
     a.reduce<number>(
-      (s, v) => s + (isRange(v) ? v.range.filter((x) => typeof x === 'number').length : typeof v === 'number' ? 1 : 0),
+      (s, v) =>
+        s +
+        (isRange(v)
+          ? v.range.filter((x) => typeof x === 'number').length
+          : typeof v === 'number'
+            ? 1
+            : 0),
       0,
     ),
   COUNTA: (a) =>
     a.reduce<number>(
-      (s, v) => s + (isRange(v) ? v.range.filter((x) => x !== null && x !== '').length : v === null ? 0 : 1),
+      (s, v) =>
+        s +
+        (isRange(v) ? v.range.filter((x) => x !== null && x !== '').length : v === null ? 0 : 1),
       0,
     ),
   ROUND: rounding('half'),

@@ -177,7 +177,8 @@ export function locateByLabels(sheet: SheetData): Located {
   const textLabel: Record<TextSectionId, (c: string) => boolean> = {
     functions: (c) => c === norm(TEXT_SECTIONS.functions.label(0).zh),
     annualTasks: (c) => c === norm(TEXT_SECTIONS.annualTasks.label(0).zh),
-    longTermGoals: (c) => /^长期目标(：)?（截[止至]/.test(c) || c === '长期目标' || c === '长期目标：',
+    longTermGoals: (c) =>
+      /^长期目标(：)?（截[止至]/.test(c) || c === '长期目标' || c === '长期目标：',
     annualGoals: (c) => /^年度目标(：)?$/.test(c),
   };
   const textAt: Partial<Record<TextSectionId, Pos>> = {};
@@ -252,16 +253,26 @@ export function locateByLabels(sheet: SheetData): Located {
         lastRow = r;
       }
       // Trailing empty rows are not part of the table.
-      while (lastRow >= firstRow && spec.columns.every((c) => !found[c.key] || g.text(lastRow, found[c.key]!) === ''))
+      while (
+        lastRow >= firstRow &&
+        spec.columns.every((c) => !found[c.key] || g.text(lastRow, found[c.key]!) === '')
+      )
         lastRow--;
       lastRow = Math.max(lastRow, firstRow);
     }
     tables[id] = { firstRow, lastRow, cols: found };
     const l = found.level1 ?? at.col + 1;
-    const rightmost = Math.max(...Object.values(found).filter((n): n is number => n !== undefined), l);
+    const rightmost = Math.max(
+      ...Object.values(found).filter((n): n is number => n !== undefined),
+      l,
+    );
     refs[spec.name] = `${colLetter(l)}${firstRow}:${colLetter(rightmost)}${lastRow}`;
   }
 
-  const year = years.length ? years.sort((a, b) => years.filter((y) => y === b).length - years.filter((y) => y === a).length)[0] : null;
+  const year = years.length
+    ? years.sort(
+        (a, b) => years.filter((y) => y === b).length - years.filter((y) => y === a).length,
+      )[0]
+    : null;
   return { refs, tables, score, year };
 }

@@ -117,7 +117,10 @@ function relsOf(zip: ZipArchive, partName: string): { type: string; target: stri
   return out;
 }
 
-function relsById(zip: ZipArchive, partName: string): Map<string, { type: string; target: string }> {
+function relsById(
+  zip: ZipArchive,
+  partName: string,
+): Map<string, { type: string; target: string }> {
   const dir = partName.includes('/') ? partName.slice(0, partName.lastIndexOf('/') + 1) : '';
   const relsName = `${dir}_rels/${partName.slice(dir.length)}.rels`;
   const map = new Map<string, { type: string; target: string }>();
@@ -212,7 +215,8 @@ function readSheet(
         const r = /\br="(\d+)"/.exec(a);
         row = r ? Number(r[1]) : row + 1;
         col = 0;
-        if (++rows > limits.maxRows) throw tooLarge(`${limits.maxRows} 行`, `${limits.maxRows} rows`);
+        if (++rows > limits.maxRows)
+          throw tooLarge(`${limits.maxRows} 行`, `${limits.maxRows} rows`);
         if (m[4] !== '/' && row > sheet.maxRow) sheet.maxRow = row;
         continue;
       }
@@ -233,7 +237,7 @@ function readSheet(
         row = Number(rm[2]);
       } else col++;
       if (!inner) continue;
-      const cell: CellData = {value: null};
+      const cell: CellData = { value: null };
       const fm = F_RE.exec(inner);
       if (fm) {
         const fa = attrs(fm[1]);
@@ -241,7 +245,8 @@ function readSheet(
         if (fa.t === 'shared' && fa.si !== undefined) {
           const master = shared.get(fa.si);
           if (formula) shared.set(fa.si, { formula, row, col });
-          else if (master) formula = translateFormula(master.formula, row - master.row, col - master.col);
+          else if (master)
+            formula = translateFormula(master.formula, row - master.row, col - master.col);
         }
         if (formula) cell.formula = `=${formula}`;
       }
@@ -292,7 +297,8 @@ export function splitRef(ref: string): { sheet: string | null; range: string } {
 function computeMissing(wb: WorkbookData): void {
   const byName = new Map(wb.sheets.map((s) => [s.name.toLowerCase(), s]));
   const pending = new Set<CellData>();
-  for (const sheet of wb.sheets) for (const c of sheet.cells.values()) if (c.cached === false) pending.add(c);
+  for (const sheet of wb.sheets)
+    for (const c of sheet.cells.values()) if (c.cached === false) pending.add(c);
   if (!pending.size) return;
   const busy = new Set<CellData>();
 
@@ -312,8 +318,12 @@ function computeMissing(wb: WorkbookData): void {
     },
     name(n) {
       const key = n.toLowerCase();
-      const local = wb.names.find((d) => d.name.toLowerCase() === key && d.localSheetId === sheet.index);
-      const global = wb.names.find((d) => d.name.toLowerCase() === key && d.localSheetId === undefined);
+      const local = wb.names.find(
+        (d) => d.name.toLowerCase() === key && d.localSheetId === sheet.index,
+      );
+      const global = wb.names.find(
+        (d) => d.name.toLowerCase() === key && d.localSheetId === undefined,
+      );
       return (local ?? global)?.ref;
     },
   });

@@ -50,7 +50,12 @@ function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
 function cfStyle(kind: ConditionalFormatSpec['kind']): Partial<ExcelJS.Style> {
   const paint = (fill: string, font: string): Partial<ExcelJS.Style> => ({
     font: { color: { argb: argb(font) } },
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) }, bgColor: { argb: argb(fill) } },
+    fill: {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: argb(fill) },
+      bgColor: { argb: argb(fill) },
+    },
   });
   if (kind === 'error') return paint(COLORS.errorFill, COLORS.errorFont);
   if (kind === 'warning') return paint(COLORS.warningFill, COLORS.warningFont);
@@ -59,9 +64,14 @@ function cfStyle(kind: ConditionalFormatSpec['kind']): Partial<ExcelJS.Style> {
 
 const noDollar = (a: string) => a.replace(/\$/g, '');
 
-function cellValue(c: { value?: string | number | boolean | null; formula?: string; result?: string | number | boolean | null }): ExcelJS.CellValue {
+function cellValue(c: {
+  value?: string | number | boolean | null;
+  formula?: string;
+  result?: string | number | boolean | null;
+}): ExcelJS.CellValue {
   if (c.formula) {
-    const result = c.result === null || c.result === undefined || c.result === '' ? undefined : c.result;
+    const result =
+      c.result === null || c.result === undefined || c.result === '' ? undefined : c.result;
     return result === undefined
       ? { formula: c.formula.replace(/^=/, '') }
       : ({ formula: c.formula.replace(/^=/, ''), result } as ExcelJS.CellFormulaValue);
@@ -95,7 +105,8 @@ function paintSheet(wb: ExcelJS.Workbook, form: FormSheet, name: string): void {
     const fill = form.fill?.get(c.address);
     // A fresh style object per cell: ExcelJS's numFmt setter writes into the object it holds.
     cell.style = fill?.numberFormat ? { ...style, numFmt: fill.numberFormat } : { ...style };
-    if (fill) cell.value = cellValue({ value: fill.value, formula: fill.formula, result: fill.value });
+    if (fill)
+      cell.value = cellValue({ value: fill.value, formula: fill.formula, result: fill.value });
     else cell.value = cellValue({ value: c.value, formula: c.formula, result: c.text });
   }
   // Filled cells outside the layout (a user's notes beside the form) are written as they are.
@@ -111,18 +122,17 @@ function paintSheet(wb: ExcelJS.Workbook, form: FormSheet, name: string): void {
   for (const m of layout.merges) ws.mergeCellsWithoutStyle(m);
 
   for (const v of layout.validations)
-    (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-      noDollar(v.range),
-      {
-        type: 'list',
-        allowBlank: true,
-        formulae: [`"${v.choices.join(',')}"`],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: '请从列表中选择 / Choose from the list',
-        error: `可选：${v.choices.join('、')} / Allowed: ${v.choices.join(', ')}`,
-      },
-    );
+    (
+      ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(noDollar(v.range), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${v.choices.join(',')}"`],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: '请从列表中选择 / Choose from the list',
+      error: `可选：${v.choices.join('、')} / Allowed: ${v.choices.join(', ')}`,
+    });
   layout.conditionalFormats.forEach((cf, i) =>
     ws.addConditionalFormatting({
       ref: noDollar(cf.range),
@@ -142,7 +152,10 @@ const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Adds each form's names, scoped to its sheet, to xl/workbook.xml. */
-async function addSheetScopedNames(buf: Buffer, forms: { layout: Layout; name: string }[]): Promise<Buffer> {
+async function addSheetScopedNames(
+  buf: Buffer,
+  forms: { layout: Layout; name: string }[],
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buf);
   const file = zip.file('xl/workbook.xml');
   if (!file) throw new Error('ExcelJS wrote no xl/workbook.xml');
@@ -162,11 +175,17 @@ async function addSheetScopedNames(buf: Buffer, forms: { layout: Layout; name: s
       ),
     )
     .join('');
-  if (xml.includes('</definedNames>')) xml = xml.replace('</definedNames>', `${defs}</definedNames>`);
-  else if (xml.includes('<definedNames/>')) xml = xml.replace('<definedNames/>', `<definedNames>${defs}</definedNames>`);
+  if (xml.includes('</definedNames>'))
+    xml = xml.replace('</definedNames>', `${defs}</definedNames>`);
+  else if (xml.includes('<definedNames/>'))
+    xml = xml.replace('<definedNames/>', `<definedNames>${defs}</definedNames>`);
   else xml = xml.replace('</sheets>', `</sheets><definedNames>${defs}</definedNames>`);
   zip.file('xl/workbook.xml', xml);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+  });
 }
 
 /** Writes one workbook holding the given forms (one per sheet) and returns the .xlsx bytes. */

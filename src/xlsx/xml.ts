@@ -17,7 +17,9 @@ export function unescapeXml(s: string): string {
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
     });
   if (out.includes('_x'))
-    out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) =>
+      String.fromCharCode(parseInt(h, 16)),
+    );
   return out;
 }
 
@@ -93,7 +95,9 @@ export function firstElement(
 
 /** The text of a rich or plain string item: its <t> runs joined, phonetic runs (<rPh>) left out. */
 export function stringItemText(inner: string): string {
-  const body = inner.includes('rPh') ? inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : inner;
+  const body = inner.includes('rPh')
+    ? inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '')
+    : inner;
   let out = '';
   for (const t of elements(body, 't')) if (t.inner) out += t.inner;
   return unescapeXml(out);

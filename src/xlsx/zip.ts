@@ -83,7 +83,11 @@ export function openZip(buf: Buffer, limits: ReadLimits): ZipArchive {
     throw notZip(buf);
   }
   const eocd = buf.length >= 22 ? findEocd(buf) : -1;
-  if (eocd < 0) throw corrupt('找不到压缩包目录，文件可能被截断', 'no zip directory, the file may be truncated');
+  if (eocd < 0)
+    throw corrupt(
+      '找不到压缩包目录，文件可能被截断',
+      'no zip directory, the file may be truncated',
+    );
   let count = buf.readUInt16LE(eocd + 10);
   let cdSize = buf.readUInt32LE(eocd + 12);
   let cdOffset = buf.readUInt32LE(eocd + 16);
@@ -99,7 +103,10 @@ export function openZip(buf: Buffer, limits: ReadLimits): ZipArchive {
     cdOffset = Number(buf.readBigUInt64LE(rec + 48));
   }
   if (cdOffset + cdSize > buf.length)
-    throw corrupt('压缩包目录超出文件末尾，文件可能被截断', 'the zip directory lies past the end, the file may be truncated');
+    throw corrupt(
+      '压缩包目录超出文件末尾，文件可能被截断',
+      'the zip directory lies past the end, the file may be truncated',
+    );
   if (count > limits.maxEntries)
     throw problem(
       'zip-bomb',
@@ -165,7 +172,15 @@ export function openZip(buf: Buffer, limits: ReadLimits): ZipArchive {
         `压缩比异常（${name}：${formatBytes(compressedSize)} 解压为 ${formatBytes(size)}），疑似“压缩炸弹”，拒绝读取`,
         `Absurd compression ratio (${name}: ${formatBytes(compressedSize)} inflates to ${formatBytes(size)}); looks like a zip bomb, refused`,
       );
-    entries.set(name.toLowerCase(), { name, method, flags, crc, compressedSize, size, localOffset });
+    entries.set(name.toLowerCase(), {
+      name,
+      method,
+      flags,
+      crc,
+      compressedSize,
+      size,
+      localOffset,
+    });
   }
 
   const read = (partName: string): Buffer | undefined => {
@@ -183,7 +198,10 @@ export function openZip(buf: Buffer, limits: ReadLimits): ZipArchive {
     const start = lo + 30 + buf.readUInt16LE(lo + 26) + buf.readUInt16LE(lo + 28);
     const end = start + entry.compressedSize;
     if (end > buf.length)
-      throw corrupt(`${entry.name} 的数据不完整，文件可能被截断`, `data of ${entry.name} is cut short, the file may be truncated`);
+      throw corrupt(
+        `${entry.name} 的数据不完整，文件可能被截断`,
+        `data of ${entry.name} is cut short, the file may be truncated`,
+      );
     const raw = buf.subarray(start, end);
     let out: Buffer;
     if (entry.method === 0) out = raw;
