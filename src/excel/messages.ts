@@ -1,0 +1,128 @@
+/** The adapter's user-facing messages: Chinese first, with the English version. */
+import type { Bilingual, SectionId } from '../core/form/types';
+import type { Severity } from '../core/rules/types';
+
+export const SECTION_LABEL: Record<SectionId, Bilingual> = {
+  header: { zh: '基本信息', en: 'Header' },
+  funding: { zh: '部门总体资金情况', en: 'Overall funding' },
+  functions: { zh: '部门职能概述', en: 'Functions' },
+  annualTasks: { zh: '年度工作任务', en: 'Annual tasks' },
+  longTermGoals: { zh: '长期目标', en: 'Long-term goals' },
+  longTerm: { zh: '长期绩效指标', en: 'Long-term indicators' },
+  annualGoals: { zh: '年度目标', en: 'Annual goals' },
+  annual: { zh: '年度绩效指标', en: 'Annual indicators' },
+};
+
+export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
+  error: { zh: '错误', en: 'Error' },
+  warning: { zh: '警告', en: 'Warning' },
+  info: { zh: '提示', en: 'Info' },
+};
+
+const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export const MSG = {
+  inserted: (sheet: string, year: number): Bilingual => ({
+    zh: `已在新工作表“${sheet}”中插入 ${year} 年度部门整体绩效目标表。`,
+    en: `Inserted the ${year} performance goal table into the new worksheet "${sheet}".`,
+  }),
+  insertFailed: (e: unknown): Bilingual => ({
+    zh: `插入模板失败：${errText(e)}`,
+    en: `Could not insert the form: ${errText(e)}`,
+  }),
+  badYear: (year: unknown): Bilingual => ({
+    zh: `预算年度“${String(year)}”无效，请输入 1900 至 2200 之间的四位年份。`,
+    en: `Budget year "${String(year)}" is not valid: enter a four-digit year between 1900 and 2200.`,
+  }),
+  noForm: (): Bilingual => ({
+    zh: '当前工作表中没有部门整体绩效目标表。',
+    en: 'The active worksheet holds no performance goal table.',
+  }),
+  notInTable: (): Bilingual => ({
+    zh: '请先选中“长期绩效指标”或“年度绩效指标”表格中的一行（表头以下）。',
+    en: 'Select a row of the long-term or annual indicator table first (below its header).',
+  }),
+  rowAdded: (table: Bilingual, row: number): Bilingual => ({
+    zh: `已在“${table.zh}”中第 ${row} 行插入一行指标。`,
+    en: `Added an indicator row to ${table.en} at row ${row}.`,
+  }),
+  rowsDeleted: (table: Bilingual, first: number, last: number): Bilingual => ({
+    zh:
+      first === last
+        ? `已删除“${table.zh}”第 ${first} 行。`
+        : `已删除“${table.zh}”第 ${first}–${last} 行。`,
+    en:
+      first === last
+        ? `Deleted row ${first} of ${table.en}.`
+        : `Deleted rows ${first}–${last} of ${table.en}.`,
+  }),
+  lastRow: (table: Bilingual): Bilingual => ({
+    zh: `“${table.zh}”至少要保留一行，不能全部删除。`,
+    en: `${table.en} must keep at least one row.`,
+  }),
+  rowOpFailed: (e: unknown): Bilingual => ({
+    zh: `操作失败：${errText(e)}`,
+    en: `The operation failed: ${errText(e)}`,
+  }),
+  noFix: (): Bilingual => ({
+    zh: '此问题没有可一键修复的建议。',
+    en: 'This finding has no one-click fix.',
+  }),
+  fixWrongSheet: (): Bilingual => ({
+    zh: '该问题属于另一张工作表，请先重新检查当前表。',
+    en: 'This finding belongs to another worksheet: check the active one again first.',
+  }),
+  fixApplied: (address: string, label: Bilingual): Bilingual => ({
+    zh: `已修复 ${address}：${label.zh}`,
+    en: `Fixed ${address}: ${label.en}`,
+  }),
+  fixFailed: (e: unknown): Bilingual => ({
+    zh: `修复失败：${errText(e)}`,
+    en: `The fix failed: ${errText(e)}`,
+  }),
+  exported: (sheet: string, n: number): Bilingual => ({
+    zh: `已将 ${n} 条问题写入新工作表“${sheet}”。`,
+    en: `Wrote ${n} findings to the new worksheet "${sheet}".`,
+  }),
+  exportFailed: (e: unknown): Bilingual => ({
+    zh: `导出问题清单失败：${errText(e)}`,
+    en: `Could not export the findings: ${errText(e)}`,
+  }),
+  namesOk: (): Bilingual => ({
+    zh: '所有名称完好，无需修复。',
+    en: 'Every name is in place: nothing to repair.',
+  }),
+  repaired: (fixed: string[], notFound: string[]): Bilingual => ({
+    zh:
+      `已重建 ${fixed.length} 个名称。` +
+      (notFound.length
+        ? `以下名称无法根据标签定位，请检查对应标签是否被删除或移动：${notFound.join('、')}。`
+        : ''),
+    en:
+      `Rebuilt ${fixed.length} names.` +
+      (notFound.length
+        ? ` These could not be located from the labels (was a label deleted or moved?): ${notFound.join(', ')}.`
+        : ''),
+  }),
+  cannotRepair: (notFound: string[]): Bilingual => ({
+    zh: `无法根据标签重建名称（找不到对应标签）：${notFound.join('、')}。`,
+    en: `Cannot rebuild the names from the labels (labels not found): ${notFound.join(', ')}.`,
+  }),
+  repairFailed: (e: unknown): Bilingual => ({
+    zh: `修复名称失败：${errText(e)}`,
+    en: `Could not repair the names: ${errText(e)}`,
+  }),
+  marksCleared: (n: number): Bilingual => ({
+    zh: n ? `已清除 ${n} 处标记，单元格恢复原有格式。` : '当前没有标记。',
+    en: n ? `Removed ${n} marks; the cells show their own formats again.` : 'There were no marks.',
+  }),
+  clearFailed: (e: unknown): Bilingual => ({
+    zh: `清除标记失败：${errText(e)}`,
+    en: `Could not remove the marks: ${errText(e)}`,
+  }),
+  validationTitle: (): Bilingual => ({ zh: '请从列表中选择', en: 'Choose from the list' }),
+  validationMessage: (choices: string[]): Bilingual => ({
+    zh: `可选值：${choices.join('、')}`,
+    en: `Allowed values: ${choices.join(', ')}`,
+  }),
+};
