@@ -6,8 +6,11 @@
  * and how to fix it instead of staying blank.
  */
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
+import { createAddinHost } from '../excel';
 import App from './App';
+import { detectLanguage } from './i18n';
+import { paneTheme } from './theme';
 
 function mount(): HTMLElement {
   const root = document.getElementById('root');
@@ -35,8 +38,8 @@ if (typeof Office === 'undefined') {
 } else {
   Office.onReady(() => {
     createRoot(container).render(
-      <FluentProvider theme={webLightTheme}>
-        <App />
+      <FluentProvider theme={paneTheme}>
+        <App api={createAddinHost(Excel)} lang={detectLanguage(Office.context.displayLanguage)} />
       </FluentProvider>,
     );
   });
