@@ -684,6 +684,11 @@ export class FakeWorkbookModel {
     this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
   }
 
+  /** The distinct effective styles inside a rectangle. */
+  sheetDistinct(sheet: SheetRecord, rect: Rect): CellStyle[] {
+    return sheet.styles.distinctStyles(rect);
+  }
+
   /** One format property over a rectangle: its value when uniform, null when mixed. */
   styleValue<K extends keyof CellStyle>(
     sheet: SheetRecord,
@@ -1513,9 +1518,7 @@ export class FakeWorkbookModel {
     return this.sheet(sheetName).merges.map((m) => formatRect(m));
   }
 
-  validations(
-    sheetName: string,
-  ): {
+  validations(sheetName: string): {
     ranges: string[];
     rule: ValidationRule | null;
     ignoreBlanks: boolean;
@@ -1529,9 +1532,7 @@ export class FakeWorkbookModel {
     }));
   }
 
-  conditionalFormats(
-    sheetName: string,
-  ): {
+  conditionalFormats(sheetName: string): {
     id: string;
     ranges: string[];
     formula: string;
