@@ -167,9 +167,13 @@ export interface ConditionalFormatRecord {
   fontColor: string | null;
   fontBold: boolean | null;
   fontItalic: boolean | null;
+  /** Borders the rule draws (Excel's conditional borders: a line style and a colour per edge). */
+  borders: Partial<Record<ConditionalBorderSide, { style: string; color: string | null }>>;
   stopIfTrue: boolean;
   priority: number;
 }
+
+export type ConditionalBorderSide = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight';
 
 export interface PageLayoutState {
   orientation: 'Portrait' | 'Landscape';
@@ -1061,6 +1065,7 @@ export class FakeWorkbookModel {
       fontColor: null,
       fontBold: null,
       fontItalic: null,
+      borders: {},
       stopIfTrue: false,
       priority: 0,
     };
@@ -1538,6 +1543,10 @@ export class FakeWorkbookModel {
     formula: string;
     fillColor: string | null;
     fontColor: string | null;
+    fontBold: boolean | null;
+    fontItalic: boolean | null;
+    borders: ConditionalFormatRecord['borders'];
+    priority: number;
   }[] {
     return this.sheet(sheetName).conditionalFormats.map((cf) => ({
       id: cf.id,
@@ -1545,6 +1554,10 @@ export class FakeWorkbookModel {
       formula: cf.formula,
       fillColor: cf.fillColor,
       fontColor: cf.fontColor,
+      fontBold: cf.fontBold,
+      fontItalic: cf.fontItalic,
+      borders: { ...cf.borders },
+      priority: cf.priority,
     }));
   }
 

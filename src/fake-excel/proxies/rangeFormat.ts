@@ -971,13 +971,125 @@ export class FakeConditionalRangeFont
   }
 }
 
+const CF_BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot'];
+const CF_BORDER_SIDES: ConditionalBorderSide[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+
+/** One edge of a conditional format's borders (ExcelApi 1.6: style and colour, no weight). */
+export class FakeConditionalRangeBorder
+  extends ProxyBase<CfTarget>
+  implements Pick<Excel.ConditionalRangeBorder, 'context' | 'color' | 'style' | 'sideIndex' | 'load'>
+{
+  readonly _typeName = 'ConditionalRangeBorder';
+  constructor(
+    ctx: FakeRequestContext,
+    resolver: () => CfTarget | null,
+    parent: ProxyBase<unknown>,
+    private readonly side: ConditionalBorderSide,
+  ) {
+    super(ctx, resolver, parent);
+  }
+  _scalarNames(): readonly string[] {
+    return ['color', 'style', 'sideIndex'];
+  }
+  _compute(name: string, t: CfTarget): unknown {
+    const b = t.cf.borders[this.side];
+    if (name === 'color') return b?.color ?? null;
+    if (name === 'style') return b?.style ?? 'None';
+    if (name === 'sideIndex') return this.side;
+    return NO_SUCH_PROPERTY;
+  }
+  get sideIndex(): Excel.ConditionalRangeBorderIndex | ConditionalBorderSide {
+    return this._get('sideIndex');
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._setProp('color', v, (t, x) => {
+      const c = color(x, 'ConditionalRangeBorder.color');
+      const b = t.cf.borders[this.side] ?? { style: 'Continuous', color: null };
+      model(this).updateConditionalFormat(t.sheet, t.cf, {
+        borders: { ...t.cf.borders, [this.side]: { ...b, color: c } },
+      });
+    });
+  }
+  get style(): Excel.ConditionalRangeBorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' {
+    return this._get('style');
+  }
+  set style(v: Excel.ConditionalRangeBorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot') {
+    if (!CF_BORDER_STYLES.includes(String(v))) {
+      throw richError('InvalidArgument', 'ConditionalRangeBorder.style', `Unknown line style ${String(v)}`);
+    }
+    this._setProp('style', v, (t, x) => {
+      const b = t.cf.borders[this.side] ?? { style: 'None', color: null };
+      model(this).updateConditionalFormat(t.sheet, t.cf, {
+        borders: { ...t.cf.borders, [this.side]: { ...b, style: String(x) } },
+      });
+    });
+  }
+  load(options?: Excel.Interfaces.ConditionalRangeBorderLoadOptions): Excel.ConditionalRangeBorder;
+  load(propertyNames?: string | string[]): Excel.ConditionalRangeBorder;
+  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.ConditionalRangeBorder;
+  load(arg?: unknown): Excel.ConditionalRangeBorder {
+    this._load(arg);
+    return this as unknown as Excel.ConditionalRangeBorder;
+  }
+}
+
+/** A conditional format's four edges: getItem('EdgeTop') or .top / .bottom / .left / .right. */
+export class FakeConditionalRangeBorderCollection
+  extends ProxyBase<CfTarget>
+  implements
+    Pick<Excel.ConditionalRangeBorderCollection, 'context' | 'getItem' | 'top' | 'bottom' | 'left' | 'right'>
+{
+  readonly _typeName = 'ConditionalRangeBorderCollection';
+  private edges = new Map<ConditionalBorderSide, FakeConditionalRangeBorder>();
+  _scalarNames(): readonly string[] {
+    return [];
+  }
+  _compute(): unknown {
+    return NO_SUCH_PROPERTY;
+  }
+  getItem(
+    index: Excel.ConditionalRangeBorderIndex | 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight',
+  ): Excel.ConditionalRangeBorder {
+    const side = String(index) as ConditionalBorderSide;
+    if (!CF_BORDER_SIDES.includes(side)) {
+      throw richError('InvalidArgument', 'ConditionalRangeBorderCollection.getItem', `No border ${side}`);
+    }
+    let b = this.edges.get(side);
+    if (!b) {
+      b = new FakeConditionalRangeBorder(this._ctx, () => this._resolve(), this, side);
+      this.edges.set(side, b);
+    }
+    return b as unknown as Excel.ConditionalRangeBorder;
+  }
+  get top(): Excel.ConditionalRangeBorder {
+    return this.getItem('EdgeTop');
+  }
+  get bottom(): Excel.ConditionalRangeBorder {
+    return this.getItem('EdgeBottom');
+  }
+  get left(): Excel.ConditionalRangeBorder {
+    return this.getItem('EdgeLeft');
+  }
+  get right(): Excel.ConditionalRangeBorder {
+    return this.getItem('EdgeRight');
+  }
+}
+
 export class FakeConditionalRangeFormat
   extends ProxyBase<CfTarget>
-  implements Pick<Excel.ConditionalRangeFormat, 'context' | 'fill' | 'font' | 'load'>
+  implements Pick<Excel.ConditionalRangeFormat, 'context' | 'fill' | 'font' | 'borders' | 'load'>
 {
   readonly _typeName = 'ConditionalRangeFormat';
   private _fill?: FakeConditionalRangeFill;
   private _font?: FakeConditionalRangeFont;
+  private _borders?: FakeConditionalRangeBorderCollection;
+  get borders(): Excel.ConditionalRangeBorderCollection {
+    this._borders ??= new FakeConditionalRangeBorderCollection(this._ctx, () => this._resolve(), this);
+    return this._borders as unknown as Excel.ConditionalRangeBorderCollection;
+  }
   _scalarNames(): readonly string[] {
     return [];
   }
