@@ -66,7 +66,10 @@ describe('formulas (HyperFormula) and defined names', () => {
         context.workbook.worksheets.getItem('Sheet1').getRange('A1').formulas = [['=SUM(A2:']];
         await context.sync();
       }),
-    ).rejects.toMatchObject({ code: 'InvalidArgument', debugInfo: { errorLocation: 'Range.formulas' } });
+    ).rejects.toMatchObject({
+      code: 'InvalidArgument',
+      debugInfo: { errorLocation: 'Range.formulas' },
+    });
   });
 
   test('a duplicate name in the same scope rejects with ItemAlreadyExists; other scopes are fine', async () => {
@@ -121,7 +124,15 @@ describe('formulas (HyperFormula) and defined names', () => {
       const label = context.workbook.names.getItem('Label').load('type, value, scope');
       const range = s.names.getItem('Cell').getRange().load('address');
       await context.sync();
-      expect(cell).toMatchObject({ name: 'Cell', formula: '=Sheet1!$E$7', value: 'Sheet1!$E$7', type: 'Range', scope: 'Worksheet', comment: '说明', visible: true });
+      expect(cell).toMatchObject({
+        name: 'Cell',
+        formula: '=Sheet1!$E$7',
+        value: 'Sheet1!$E$7',
+        type: 'Range',
+        scope: 'Worksheet',
+        comment: '说明',
+        visible: true,
+      });
       expect(label.type).toBe('String');
       expect(label.value).toBe('单位：万元');
       expect(label.scope).toBe('Workbook');
@@ -169,7 +180,9 @@ describe('formulas (HyperFormula) and defined names', () => {
     await fake.Excel.run(async (context) => {
       const a = context.workbook.worksheets.getItem(SHEET).getRange('A1:B2').load('address');
       const b = context.workbook.worksheets.getItem('My Sheet').getRange('C3').load('address');
-      context.workbook.worksheets.getItem('My Sheet').getRange('D4').formulas = [[`=${SHEET}!A1+'My Sheet'!C3`]];
+      context.workbook.worksheets.getItem('My Sheet').getRange('D4').formulas = [
+        [`=${SHEET}!A1+'My Sheet'!C3`],
+      ];
       await context.sync();
       expect(a.address).toBe(`${SHEET}!A1:B2`);
       expect(b.address).toBe("'My Sheet'!C3");

@@ -6,6 +6,7 @@
 import { type Rect, isEntireColumns } from '../addressing';
 import { richError } from '../errors';
 import type {
+  ConditionalBorderSide,
   ConditionalFormatRecord,
   FakeWorkbookModel,
   SheetRecord,
@@ -977,7 +978,8 @@ const CF_BORDER_SIDES: ConditionalBorderSide[] = ['EdgeTop', 'EdgeBottom', 'Edge
 /** One edge of a conditional format's borders (ExcelApi 1.6: style and colour, no weight). */
 export class FakeConditionalRangeBorder
   extends ProxyBase<CfTarget>
-  implements Pick<Excel.ConditionalRangeBorder, 'context' | 'color' | 'style' | 'sideIndex' | 'load'>
+  implements
+    Pick<Excel.ConditionalRangeBorder, 'context' | 'color' | 'style' | 'sideIndex' | 'load'>
 {
   readonly _typeName = 'ConditionalRangeBorder';
   constructor(
@@ -1013,12 +1015,32 @@ export class FakeConditionalRangeBorder
       });
     });
   }
-  get style(): Excel.ConditionalRangeBorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot' {
+  get style():
+    | Excel.ConditionalRangeBorderLineStyle
+    | 'None'
+    | 'Continuous'
+    | 'Dash'
+    | 'DashDot'
+    | 'DashDotDot'
+    | 'Dot' {
     return this._get('style');
   }
-  set style(v: Excel.ConditionalRangeBorderLineStyle | 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot') {
+  set style(
+    v:
+      | Excel.ConditionalRangeBorderLineStyle
+      | 'None'
+      | 'Continuous'
+      | 'Dash'
+      | 'DashDot'
+      | 'DashDotDot'
+      | 'Dot',
+  ) {
     if (!CF_BORDER_STYLES.includes(String(v))) {
-      throw richError('InvalidArgument', 'ConditionalRangeBorder.style', `Unknown line style ${String(v)}`);
+      throw richError(
+        'InvalidArgument',
+        'ConditionalRangeBorder.style',
+        `Unknown line style ${String(v)}`,
+      );
     }
     this._setProp('style', v, (t, x) => {
       const b = t.cf.borders[this.side] ?? { style: 'None', color: null };
@@ -1040,7 +1062,10 @@ export class FakeConditionalRangeBorder
 export class FakeConditionalRangeBorderCollection
   extends ProxyBase<CfTarget>
   implements
-    Pick<Excel.ConditionalRangeBorderCollection, 'context' | 'getItem' | 'top' | 'bottom' | 'left' | 'right'>
+    Pick<
+      Excel.ConditionalRangeBorderCollection,
+      'context' | 'getItem' | 'top' | 'bottom' | 'left' | 'right'
+    >
 {
   readonly _typeName = 'ConditionalRangeBorderCollection';
   private edges = new Map<ConditionalBorderSide, FakeConditionalRangeBorder>();
@@ -1055,7 +1080,11 @@ export class FakeConditionalRangeBorderCollection
   ): Excel.ConditionalRangeBorder {
     const side = String(index) as ConditionalBorderSide;
     if (!CF_BORDER_SIDES.includes(side)) {
-      throw richError('InvalidArgument', 'ConditionalRangeBorderCollection.getItem', `No border ${side}`);
+      throw richError(
+        'InvalidArgument',
+        'ConditionalRangeBorderCollection.getItem',
+        `No border ${side}`,
+      );
     }
     let b = this.edges.get(side);
     if (!b) {
@@ -1087,7 +1116,11 @@ export class FakeConditionalRangeFormat
   private _font?: FakeConditionalRangeFont;
   private _borders?: FakeConditionalRangeBorderCollection;
   get borders(): Excel.ConditionalRangeBorderCollection {
-    this._borders ??= new FakeConditionalRangeBorderCollection(this._ctx, () => this._resolve(), this);
+    this._borders ??= new FakeConditionalRangeBorderCollection(
+      this._ctx,
+      () => this._resolve(),
+      this,
+    );
     return this._borders as unknown as Excel.ConditionalRangeBorderCollection;
   }
   _scalarNames(): readonly string[] {
