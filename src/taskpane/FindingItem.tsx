@@ -121,9 +121,9 @@ export function FindingItem({
   const content = (
     <>
       <span className={styles.top}>
-        <SeverityTag severity={finding.severity} t={t} />
+        <SeverityTag severity={finding.severity} t={t} />{' '}
         <span className={styles.cells}>{cellsText(finding.cells, t, lang)}</span>
-      </span>
+      </span>{' '}
       <span className={styles.message}>{message}</span>
     </>
   );

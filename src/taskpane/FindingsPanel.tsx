@@ -322,10 +322,12 @@ function FindingGroup({
             const keys = findingKeys(sg.findings);
             return (
               <div key={sg.severity}>
-                <div className={styles.severityCaption} aria-hidden="true">
-                  <SeverityIcon severity={sg.severity} />
-                  {t.severity[sg.severity]} · {sg.findings.length}
-                </div>
+                {group.bySeverity.length > 1 && (
+                  <div className={styles.severityCaption} aria-hidden="true">
+                    <SeverityIcon severity={sg.severity} />
+                    {t.severity[sg.severity]} · {sg.findings.length}
+                  </div>
+                )}
                 <ul
                   role="list"
                   className={styles.list}
