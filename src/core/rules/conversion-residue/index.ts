@@ -10,12 +10,8 @@ import { hasResidue } from '../../values';
 import type { Rule, RuleContext } from '../types';
 import { SECTION_ORDER } from '../engine';
 import { fieldSection } from '../util/basic-fields';
-import { TABLE_IDS } from '../util/basic-rows';
-import { preview, withoutResidue } from '../util/basic-text';
-
-/** Cheap first test: every kind of residue contains one of these characters. */
-// eslint-disable-next-line no-control-regex -- U+0007 is Word's end-of-cell mark, residue itself
-const MAY_HOLD_RESIDUE = /[[<&\\\u0007\uFFFD]/;
+import { COLUMN_KEYS, TABLE_IDS } from '../util/basic-rows';
+import { MAY_HOLD_RESIDUE, preview, withoutResidue } from '../util/basic-text';
 
 /** The first piece of residue in `s` as a message shows it, or null. */
 function firstResidue(s: string): string | null {
@@ -72,8 +68,8 @@ export const rule: Rule = {
     for (const name of Object.keys(fields)) checkCell(ctx, fields[name], fieldSection(name));
     for (const id of TABLE_IDS) {
       for (const row of ctx.snapshot.tables?.[id] ?? []) {
-        for (const key of Object.keys(row.cells) as (keyof typeof row.cells)[]) {
-          if (row.inherited.includes(key)) continue;
+        for (const key of COLUMN_KEYS[id]) {
+          if (row.inherited.length && row.inherited.includes(key)) continue;
           checkCell(ctx, row.cells[key], id);
         }
       }

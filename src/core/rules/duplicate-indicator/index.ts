@@ -3,7 +3,7 @@
  * conversion residue aside). Reported on the second occurrence, naming the first.
  */
 import type { Rule } from '../types';
-import { TABLE_IDS, TABLE_NAME, rowKind } from '../util/basic-rows';
+import { TABLE_IDS, TABLE_NAME } from '../util/basic-rows';
 import {
   cellString,
   compact,
@@ -32,7 +32,8 @@ export const rule: Rule = {
         const text = cellString(cell);
         if (text === '') continue;
         const key = compact(withoutResidue(text));
-        if (key === '' || isPlaceholderText(key) || rowKind(row) === 'spare') continue;
+        // A real 三级指标 makes its row an indicator row: no need to ask what kind of row it is.
+        if (key === '' || isPlaceholderText(key)) continue;
         const first = seen.get(key);
         if (first === undefined) {
           seen.set(key, cell.address);

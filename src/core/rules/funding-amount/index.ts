@@ -33,8 +33,8 @@ export const rule: Rule = {
       const cell = fields[f.name];
       if (!cell) continue;
       const v = readFunding(ctx, cell, 'amount');
-      const where = rowLabel(f.block, f.item);
-      const col = columnLabel(f.column, year);
+      const where = () => rowLabel(f.block, f.item);
+      const col = () => columnLabel(f.column, year);
       if (v.kind === 'empty') {
         if (f.column !== 'Current' || !f.item.required || v.formula) continue;
         // An empty 合计 next to filled rows is funding-total's (it knows the value).
@@ -42,8 +42,8 @@ export const rule: Rule = {
         ctx.report({
           cells: [cell.address],
           message: {
-            zh: `${where.zh}（${col.zh}）未填写：此项必须填写金额（万元），没有时填 0`,
-            en: `${where.en} (${col.en}) is empty: it is required (in 10,000 yuan; enter 0 if there is none)`,
+            zh: `${where().zh}（${col().zh}）未填写：此项必须填写金额（万元），没有时填 0`,
+            en: `${where().en} (${col().en}) is empty: it is required (in 10,000 yuan; enter 0 if there is none)`,
           },
         });
         continue;
@@ -53,21 +53,24 @@ export const rule: Rule = {
         ctx.report({
           cells: [cell.address],
           message: {
-            zh: `${where.zh}（${col.zh}）为负数 ${fmtAmount(v.value)}：金额应大于或等于 0`,
-            en: `${where.en} (${col.en}) is negative (${fmtAmount(v.value)}): amounts are 0 or more`,
+            zh: `${where().zh}（${col().zh}）为负数 ${fmtAmount(v.value)}：金额应大于或等于 0`,
+            en: `${where().en} (${col().en}) is negative (${fmtAmount(v.value)}): amounts are 0 or more`,
           },
         });
         continue;
       }
       if (v.formula) continue;
+      // Cheap test first: hundredths that are whole (within float noise) need no rounding.
+      const cents = v.value * 100;
+      if (Math.abs(cents - Math.round(cents)) <= 1e-7 * Math.max(1, Math.abs(cents))) continue;
       const rounded = roundTo(v.value, 2);
       if (rounded === Number(v.value.toPrecision(15))) continue;
       ctx.report({
         severity: 'warning',
         cells: [cell.address],
         message: {
-          zh: `${where.zh}（${col.zh}）${fmtAmount(v.value)} 超过两位小数：金额以万元为单位，应保留两位小数，即 ${fmtAmount(rounded)}`,
-          en: `${where.en} (${col.en}) ${fmtAmount(v.value)} has more than two decimals: amounts in 10,000 yuan keep two, i.e. ${fmtAmount(rounded)}`,
+          zh: `${where().zh}（${col().zh}）${fmtAmount(v.value)} 超过两位小数：金额以万元为单位，应保留两位小数，即 ${fmtAmount(rounded)}`,
+          en: `${where().en} (${col().en}) ${fmtAmount(v.value)} has more than two decimals: amounts in 10,000 yuan keep two, i.e. ${fmtAmount(rounded)}`,
         },
         fix: {
           address: cell.address,

@@ -49,36 +49,21 @@ export const rule: Rule = {
           continue;
         }
         const share = readFunding(ctx, cell, 'share');
-        let amountText = fmtAmount(total);
-        let exact = 100;
-        if (!item.total) {
-          const part = current.parts.find((p) => p.item === item);
-          const amount = part?.value;
-          if (!amount || amount.kind === 'invalid') {
-            skipped = true;
-            continue;
-          }
-          const a = amount.kind === 'number' ? amount.value : 0;
-          exact = (a / total) * 100;
-          amountText = fmtAmount(a);
-        }
-        const expected = roundTo(exact, 2);
-        const where = rowLabel(block, item);
-        const how = item.total
-          ? { zh: '合计行', en: 'the total row' }
-          : {
-              zh: `${amountText} ÷ ${fmtAmount(total)}`,
-              en: `${amountText} ÷ ${fmtAmount(total)}`,
-            };
-        const fix = {
-          address: cell.address,
-          value: Number((expected / 100).toPrecision(12)),
-          label: { zh: `改为 ${fmtPoints(expected)}`, en: `Change to ${fmtPoints(expected)}` },
-        };
         if (share.kind === 'invalid') {
           skipped = true;
           continue;
         }
+        let amount = total;
+        if (!item.total) {
+          const part = current.parts.find((p) => p.item === item);
+          if (!part || part.value.kind === 'invalid') {
+            skipped = true;
+            continue;
+          }
+          amount = part.value.kind === 'number' ? part.value.value : 0;
+        }
+        const exact = item.total ? 100 : (amount / total) * 100;
+        const expected = roundTo(exact, 2);
         if (share.kind === 'empty') {
           if (expected === 0) {
             if (!item.total) itemShares.push({ address: cell.address, points: 0 });
@@ -88,37 +73,50 @@ export const rule: Rule = {
             skipped = true;
             continue;
           }
+        } else {
+          if (!item.total) itemShares.push({ address: cell.address, points: share.value });
+          if (agrees(share.value, exact)) continue;
+          // Amounts stored as text make SUM and N() see 0: converting them (reported by
+          // number-stored-as-text and funding-total) puts a share formula right.
+          const totalAsText =
+            current.total.value.kind === 'number' && current.total.value.storedAsText;
+          if (share.formula && (current.partsAsText || totalAsText)) {
+            skipped = true;
+            continue;
+          }
+        }
+        // Only now, with a finding to report, are the words put together.
+        const where = rowLabel(block, item);
+        const how = item.total
+          ? { zh: '合计行', en: 'the total row' }
+          : {
+              zh: `${fmtAmount(amount)} ÷ ${fmtAmount(total)}`,
+              en: `${fmtAmount(amount)} ÷ ${fmtAmount(total)}`,
+            };
+        const want = fmtPoints(expected);
+        const value = Number((expected / 100).toPrecision(12));
+        if (share.kind === 'empty') {
           reports.push({
             cells: [cell.address],
             message: {
-              zh: `${where.zh}的占比未填写，应为 ${fmtPoints(expected)}（${how.zh}）`,
-              en: `The share of ${where.en} is empty; it should be ${fmtPoints(expected)} (${how.en})`,
+              zh: `${where.zh}的占比未填写，应为 ${want}（${how.zh}）`,
+              en: `The share of ${where.en} is empty; it should be ${want} (${how.en})`,
             },
             fix: {
-              ...fix,
-              label: { zh: `填入 ${fmtPoints(expected)}`, en: `Fill in ${fmtPoints(expected)}` },
+              address: cell.address,
+              value,
+              label: { zh: `填入 ${want}`, en: `Fill in ${want}` },
             },
           });
           continue;
         }
-        if (!item.total) itemShares.push({ address: cell.address, points: share.value });
-        if (agrees(share.value, exact)) continue;
         const found = fmtPoints(share.value);
         if (share.formula) {
-          // Amounts stored as text make SUM and N() see 0: converting them (reported by
-          // number-stored-as-text and funding-total) puts the formula right.
-          if (
-            current.partsAsText ||
-            (current.total.value.kind === 'number' && current.total.value.storedAsText)
-          ) {
-            skipped = true;
-            continue;
-          }
           reports.push({
             cells: [cell.address],
             message: {
-              zh: `${where.zh}的占比公式结果为 ${found}，应为 ${fmtPoints(expected)}（${how.zh}）：请检查公式`,
-              en: `The share formula of ${where.en} gives ${found}; it should be ${fmtPoints(expected)} (${how.en}): check the formula`,
+              zh: `${where.zh}的占比公式结果为 ${found}，应为 ${want}（${how.zh}）：请检查公式`,
+              en: `The share formula of ${where.en} gives ${found}; it should be ${want} (${how.en}): check the formula`,
             },
           });
           continue;
@@ -126,10 +124,14 @@ export const rule: Rule = {
         reports.push({
           cells: [cell.address],
           message: {
-            zh: `${where.zh}的占比应为 ${fmtPoints(expected)}（${how.zh}），当前为 ${found}`,
-            en: `The share of ${where.en} should be ${fmtPoints(expected)} (${how.en}), found ${found}`,
+            zh: `${where.zh}的占比应为 ${want}（${how.zh}），当前为 ${found}`,
+            en: `The share of ${where.en} should be ${want} (${how.en}), found ${found}`,
           },
-          fix,
+          fix: {
+            address: cell.address,
+            value,
+            label: { zh: `改为 ${want}`, en: `Change to ${want}` },
+          },
         });
       }
       for (const r of reports) ctx.report(r);

@@ -5,7 +5,8 @@
  */
 import { TEXT_SECTIONS } from '../../form/spec';
 import type { Rule } from '../types';
-import { cellString, compact } from '../util/basic-text';
+import { normalizeText } from '../../values';
+import { cellString, memoString } from '../util/basic-text';
 
 /** Containment counts only when the shorter text is at least this long (after normalising). */
 const MIN_CONTAINED = 30;
@@ -14,9 +15,11 @@ const NOT_WORDS = /[^\p{L}\p{N}%.]/gu;
 const LONE_POINT = /\.(?!\d)|(?<!\d)\./g;
 
 /** The words and numbers of a text: blanks, punctuation and widths removed ('。' too). */
-export function wordsOf(s: string): string {
-  return compact(s).replace(/。/g, '.').replace(NOT_WORDS, '').replace(LONE_POINT, '');
-}
+export const wordsOf = memoString(
+  (s: string) =>
+    normalizeText(s).replace(/。/g, '.').replace(NOT_WORDS, '').replace(LONE_POINT, ''),
+  16,
+);
 
 export const rule: Rule = {
   meta: {

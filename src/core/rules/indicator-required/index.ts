@@ -5,6 +5,7 @@
  * Spare rows are ignored; placeholder rows ('……') are placeholder-row's.
  */
 import type { IndicatorColumnKey } from '../../form/types';
+import type { IndicatorRow } from '../../snapshot/types';
 import type { Rule } from '../types';
 import { TABLE_NAME, columnName, forEachFilledRow, rowName } from '../util/basic-rows';
 import { isBlankCell } from '../util/basic-text';
@@ -33,42 +34,43 @@ export const rule: Rule = {
   },
   check(ctx) {
     const year = ctx.snapshot.year;
-    forEachFilledRow(ctx.snapshot, (row, kind) => {
-      if (kind !== 'indicator') return;
+    const report = (
+      row: IndicatorRow,
+      keys: IndicatorColumnKey[],
+      severity: 'error' | 'warning',
+    ): void => {
       const table = row.table;
-      const names = (keys: IndicatorColumnKey[]) => ({
-        zh: keys.map((k) => columnName(table, k, year).zh).join('、'),
-        en: keys.map((k) => columnName(table, k, year).en).join(', '),
-      });
-      const missing = REQUIRED.filter((k) => isBlankCell(row.cells[k]));
       const who = rowName(row);
       const where = TABLE_NAME[table];
-      const addresses = (keys: IndicatorColumnKey[]) =>
-        keys.flatMap((k) => (row.cells[k] ? [row.cells[k]!.address] : []));
-      if (missing.length) {
-        const n = names(missing);
-        ctx.report({
-          section: table,
-          cells: addresses(missing),
-          message: {
-            zh: `${where.zh}${who.zh}缺少${n.zh}：每行指标都应填写完整`,
-            en: `${where.en}, ${who.en}: ${n.en} missing; every indicator row needs it`,
-          },
-        });
-      }
-      if (table !== 'annual') return;
-      const history = HISTORY.filter((k) => isBlankCell(row.cells[k]));
-      if (!history.length) return;
-      const n = names(history);
+      const n = {
+        zh: keys.map((k) => columnName(table, k, year).zh).join('、'),
+        en: keys.map((k) => columnName(table, k, year).en).join(', '),
+      };
       ctx.report({
         section: table,
-        severity: 'warning',
-        cells: addresses(history),
-        message: {
-          zh: `${where.zh}${who.zh}缺少${n.zh}：应填写近两年的实际值，新设指标无历史值时请注明`,
-          en: `${where.en}, ${who.en}: ${n.en} missing; give the actual values of the last two years (say so when the indicator is new)`,
-        },
+        severity,
+        cells: keys.flatMap((k) => (row.cells[k] ? [row.cells[k]!.address] : [])),
+        message:
+          severity === 'error'
+            ? {
+                zh: `${where.zh}${who.zh}缺少${n.zh}：每行指标都应填写完整`,
+                en: `${where.en}, ${who.en}: ${n.en} missing; every indicator row needs it`,
+              }
+            : {
+                zh: `${where.zh}${who.zh}缺少${n.zh}：应填写近两年的实际值，新设指标无历史值时请注明`,
+                en: `${where.en}, ${who.en}: ${n.en} missing; give the actual values of the last two years (say so when the indicator is new)`,
+              },
       });
+    };
+    forEachFilledRow(ctx.snapshot, (row, kind) => {
+      if (kind !== 'indicator') return;
+      let missing: IndicatorColumnKey[] | null = null;
+      for (const k of REQUIRED) if (isBlankCell(row.cells[k])) (missing ??= []).push(k);
+      if (missing) report(row, missing, 'error');
+      if (row.table !== 'annual') return;
+      let history: IndicatorColumnKey[] | null = null;
+      for (const k of HISTORY) if (isBlankCell(row.cells[k])) (history ??= []).push(k);
+      if (history) report(row, history, 'warning');
     });
   },
 };

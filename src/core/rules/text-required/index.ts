@@ -4,7 +4,8 @@
  */
 import { TEXT_SECTIONS, type TextSectionId } from '../../form/spec';
 import type { Rule } from '../types';
-import { compactCell, isPlaceholderText } from '../util/basic-text';
+import { trimBlank } from '../../values';
+import { cellString, compact, isPlaceholderText } from '../util/basic-text';
 
 const REQUIRED: TextSectionId[] = ['functions', 'annualTasks', 'longTermGoals', 'annualGoals'];
 /** Words that stand for "nothing written". */
@@ -27,7 +28,9 @@ export const rule: Rule = {
       const spec = TEXT_SECTIONS[id];
       const cell = fields[spec.name];
       if (!cell) continue;
-      const c = compactCell(cell);
+      // Long texts are only trimmed: only a short text can be a mere placeholder.
+      const text = trimBlank(cellString(cell));
+      const c = text.length <= 16 ? compact(text) : text;
       const label = spec.label(ctx.snapshot.year ?? 0);
       const name = {
         zh: label.zh.replace(/[：:（(].*$/, ''),

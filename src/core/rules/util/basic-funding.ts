@@ -74,19 +74,35 @@ export function readFunding(
     if (!Number.isFinite(raw)) return { kind: 'invalid', text: String(raw), error: null, formula };
     return { kind: 'number', value: raw, storedAsText: false, formula, cellNumber: raw };
   }
+  // What a value means does not depend on where it is: remembered across cells, rules and checks.
+  const key = `${type}\u0001${cell.numberFormat ?? ''}\u0001${typeof raw}\u0001${raw}`;
+  let meaning = MEANINGS.get(key);
+  if (meaning === undefined) {
+    meaning = meaningOf(ctx, cell, type);
+    if (MEANINGS.size >= 4096) MEANINGS.clear();
+    MEANINGS.set(key, meaning);
+  }
+  return { ...meaning, formula } as FundingValue;
+}
+
+type Meaning = DistributiveOmit<FundingValue, 'formula'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+const MEANINGS = new Map<string, Meaning>();
+
+function meaningOf(ctx: RuleContext, cell: SnapCell, type: FundingType): Meaning {
+  const raw = cell.value;
   const p = ctx.parse(cell, type === 'share' ? 'percent' : 'number');
   switch (p.kind) {
     case 'empty':
-      return { kind: 'empty', formula };
+      return { kind: 'empty' };
     case 'error':
-      return { kind: 'invalid', text: p.code, error: p.code, formula };
+      return { kind: 'invalid', text: p.code, error: p.code };
     case 'number':
       if (type === 'amount')
         return {
           kind: 'number',
           value: p.value,
           storedAsText: p.storedAsText,
-          formula,
           cellNumber: p.value,
         };
       break;
@@ -94,29 +110,18 @@ export function readFunding(
       if (type === 'share') {
         const cellNumber = toCellNumber(p);
         if (cellNumber !== null)
-          return {
-            kind: 'number',
-            value: p.value,
-            storedAsText: p.storedAsText,
-            formula,
-            cellNumber,
-          };
+          return { kind: 'number', value: p.value, storedAsText: p.storedAsText, cellNumber };
       }
       break;
     case 'amount':
       if (type === 'amount') {
         const n = toCellNumber(p, WAN_YUAN);
         if (n !== null)
-          return { kind: 'number', value: n, storedAsText: p.storedAsText, formula, cellNumber: n };
+          return { kind: 'number', value: n, storedAsText: p.storedAsText, cellNumber: n };
       }
       break;
   }
-  return {
-    kind: 'invalid',
-    text: typeof raw === 'string' ? raw : String(raw),
-    error: null,
-    formula,
-  };
+  return { kind: 'invalid', text: typeof raw === 'string' ? raw : String(raw), error: null };
 }
 
 /** The funding cell of a block, item and column, or undefined when its name is missing. */

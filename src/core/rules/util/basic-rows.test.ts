@@ -1,9 +1,9 @@
 import { computeLayout } from '../../form/layout';
-import { makeSnapshot } from '../test-kit';
+import { makeSnapshot, type SnapshotInput } from '../test-kit';
 import { FUNDING_FIELDS } from './basic-funding';
 import { rowKind, rowName } from './basic-rows';
 
-const kinds = (annual: Parameters<typeof makeSnapshot>[0]['annual']) =>
+const kinds = (annual: SnapshotInput['annual']) =>
   makeSnapshot({ annual }).tables.annual.map(rowKind);
 
 describe('rowKind', () => {

@@ -20,6 +20,12 @@ const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORY_CHOICES);
 
 export type RowKind = 'spare' | 'placeholder' | 'indicator';
 
+/** Column keys of each table, in order (read once: the spec's getters are not free). */
+export const COLUMN_KEYS: Record<IndicatorTableId, readonly IndicatorColumnKey[]> = {
+  longTerm: INDICATOR_TABLES.longTerm.columns.map((c) => c.key),
+  annual: INDICATOR_TABLES.annual.columns.map((c) => c.key),
+};
+
 /**
  * - `spare`: nothing but blanks, filled-down 一级/二级 and a valid 指标值确定依据 / 指标分类 (a row
  *   left over with the defaults): ignored by every rule.
@@ -28,11 +34,16 @@ export type RowKind = 'spare' | 'placeholder' | 'indicator';
  * - `indicator`: anything else, including a 一级/二级 with nothing under it (incomplete).
  */
 export function rowKind(row: IndicatorRow): RowKind {
-  let placeholder = false;
+  // Most rows have a real 三级指标, which settles it at once.
+  const inherited = row.inherited;
+  const l3 = compactCell(row.cells.level3);
+  if (l3 !== '' && !isPlaceholderText(l3)) return 'indicator';
+  let placeholder = l3 !== '';
   let group = false;
-  for (const key of INDICATOR_TABLES[row.table].columns) {
-    const k = key.key;
-    if (row.inherited.includes(k)) continue;
+  const keys = COLUMN_KEYS[row.table] ?? COLUMN_KEYS.annual;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === 'level3' || (inherited.length && inherited.includes(k))) continue;
     const c = compactCell(row.cells[k]);
     if (c === '') continue;
     if (isPlaceholderText(c)) placeholder = true;

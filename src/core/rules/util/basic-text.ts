@@ -15,12 +15,40 @@ export function cellString(cell: SnapCell | undefined): string {
 const BLANKS = / /g;
 
 /**
+ * `fn` remembered for the last few thousand strings it saw: rules re-read the same labels
+ * ('计划标准', '绩效基本型' …) in every row and on every check, so this saves most of the work.
+ */
+export function memoString(fn: (s: string) => string, cap = 4096): (s: string) => string {
+  const memo = new Map<string, string>();
+  return (s: string) => {
+    let r = memo.get(s);
+    if (r === undefined) {
+      r = fn(s);
+      if (memo.size >= cap) memo.clear();
+      memo.set(s, r);
+    }
+    return r;
+  };
+}
+
+/**
+ * Text {@link normalizeText} leaves as it is: CJK ideographs, printable ASCII other than the
+ * space, and the CJK punctuation it does not map (“”‘’、。《》【】…—).
+ */
+const ALREADY_COMPACT =
+  /^[\u4e00-\u9fff\x21-\x7e\u2014\u2018-\u201d\u2026\u3001\u3002\u300a-\u3011]*$/;
+
+const compactMemo = memoString((s) =>
+  ALREADY_COMPACT.test(s) ? s : normalizeText(s).replace(BLANKS, ''),
+);
+
+/**
  * Text without any blank (U+3000, NBSP, line breaks, spaces) and with full-width characters
  * made half-width: '履职\n效能' → '履职效能', '核心业务产出３' → '核心业务产出3'.
  */
 export function compact(s: string): string {
   if (s === '') return '';
-  return normalizeText(s).replace(BLANKS, '');
+  return compactMemo(s);
 }
 
 /** {@link compact} of a cell's text. */
@@ -33,6 +61,11 @@ export function isBlankCell(cell: SnapCell | undefined): boolean {
   const v = cell?.value;
   if (v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
+  if (v === '') return true;
+  // Most texts start with a visible character: no need to normalise them.
+  const c = v.charCodeAt(0);
+  if (c > 0x20 && c !== 0x3000 && c !== 0xa0 && (c < 0x2000 || c > 0x206f) && c !== 0xfeff)
+    return false;
   return compact(v) === '';
 }
 
@@ -124,11 +157,16 @@ export function preview(s: string, n = 20): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL_MARKS = /[\u0007\uFFFD]/g;
 
+/** Cheap first test: every kind of residue contains one of these characters. */
+// eslint-disable-next-line no-control-regex
+export const MAY_HOLD_RESIDUE = /[[<&\\\u0007\uFFFD]/;
+
 /**
  * `s` without conversion residue: '[bookmark: …]' markers and markup tags removed, entities
  * decoded, Word's end-of-cell mark U+0007 and the replacement character U+FFFD removed; every
  * other character kept as it was.
  */
 export function withoutResidue(s: string): string {
+  if (!MAY_HOLD_RESIDUE.test(s)) return s;
   return stripResidue(s).replace(CONTROL_MARKS, '');
 }
