@@ -5,7 +5,7 @@
  * that row insertion and deletion move formulas and names exactly once, the way Excel does.
  * This wrapper hides HyperFormula's dialect: formulas are translated to and from Excel text
  * (formulaText.ts), text is always stored with HyperFormula's apostrophe prefix so that
- * '　8167.74' is never re-parsed as a number, and TEXT() uses the fake's number formatter.
+ * '\u30008167.74' is never re-parsed as a number, and TEXT() uses the fake's number formatter.
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { RawCellContent, SimpleCellAddress } from 'hyperformula';

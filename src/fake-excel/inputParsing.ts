@@ -9,7 +9,7 @@
  * - '=…' is a formula.
  * - Numbers: optional sign, thousands separators, decimals, exponent, parentheses for
  *   negatives, surrounding ASCII spaces ignored. Other white space (U+3000 ideographic space,
- *   U+00A0) is not ignored, so '　8167.74' stays text – a real mistake in typed forms.
+ *   U+00A0) is not ignored, so '\u30008167.74' stays text – a real mistake in typed forms.
  * - '18.94%' is the number 0.1894 and the cell gets the format '0.00%' ('5%' gets '0%').
  * - '1,234.5' gets a thousands-separator format; 'TRUE'/'FALSE' are booleans.
  * - ISO-like dates 2024-01-31 and 2024/1/31 become date serials with format 'yyyy/m/d'.

@@ -147,10 +147,10 @@ function formatNumberSection(value: number, ps: Piece[]): string {
   const percentCount = codes.filter((c) => c === '%').length;
   let v = value * Math.pow(100, percentCount);
 
-  const placeholderIdx = codes
-    .map((c, i) => (c !== null && /^[0#?.,]$/.test(c) ? i : -1))
-    .filter((i) => i >= 0);
   const sciIdx = codes.findIndex((c) => c !== null && /^[Ee][+-]$/.test(c));
+  const placeholderIdx = codes
+    .map((c, i) => (c !== null && /^[0#?.,]$/.test(c) && (sciIdx < 0 || i < sciIdx) ? i : -1))
+    .filter((i) => i >= 0);
   if (placeholderIdx.length === 0) {
     // No digits shown ("" or literal-only sections).
     return ps.map((p) => ('lit' in p ? p.lit : p.code === '%' ? '%' : '')).join('');
@@ -212,8 +212,8 @@ function formatNumberSection(value: number, ps: Piece[]): string {
 
 function trimDecimals(text: string, minDec: number): string {
   if (!text.includes('.')) return text;
-  let [i, d] = text.split('.');
-  d = d.replace(/0+$/, '');
+  const [i, raw] = text.split('.');
+  let d = raw.replace(/0+$/, '');
   if (d.length < minDec) d = d.padEnd(minDec, '0');
   return d.length ? `${i}.${d}` : i;
 }

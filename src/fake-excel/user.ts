@@ -78,7 +78,7 @@ export class FakeUser {
 
   /**
    * Types `text` into a cell and presses Enter. Excel's parsing applies: '8167.74' is a number,
-   * '　8167.74' (ideographic space) stays text, '18.94%' becomes 0.1894 with format '0.00%',
+   * '\u30008167.74' (ideographic space) stays text, '18.94%' becomes 0.1894 with format '0.00%',
    * '=…' is a formula, a leading apostrophe keeps text. Typing into a merged area goes to its
    * top-left cell. Refused (nothing changes) on a locked cell of a protected sheet, for an
    * invalid formula, or for a value that breaks a 'Stop' validation rule.

@@ -16,7 +16,6 @@ import { richError } from '../errors';
 import { parseTypedInput } from '../inputParsing';
 import type { FakeWorkbookModel, SheetRecord } from '../model';
 import { valueTypeOf } from '../model';
-import { formatValue } from '../numberFormat';
 import { NO_SUCH_PROPERTY, ProxyBase, checkSameContext } from './base';
 import { applySet } from './common';
 import type { FakeRequestContext } from './context';
