@@ -8,7 +8,7 @@
  * row 2 + at most 1.
  */
 import { computeLayout } from '../core/form/layout';
-import type { SectionId } from '../core/form/types';
+import type { Layout, SectionId } from '../core/form/types';
 import type { Checker } from '../core/rules/engine';
 import type { Finding } from '../core/rules/types';
 import { snapshotFromCells } from '../core/snapshot/build';
@@ -121,6 +121,36 @@ function queueMark(sheet: Excel.Worksheet, address: string, severity: MarkSeveri
     b.style = s.borderStyle;
     b.color = s.borderColor;
   }
+}
+
+/**
+ * Inserts a layout into a new worksheet in two round trips whatever its size: one to learn the
+ * sheet names (to pick a free one: '绩效目标表2024', '绩效目标表2024 (2)' …), one that adds the
+ * sheet and paints everything. Existing sheets are never written to. Returns the new sheet's name.
+ */
+export async function insertFormLayout(
+  excel: ExcelLike,
+  layout: Layout,
+  opts: { activate?: boolean } = {},
+): Promise<string> {
+  return excel.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name');
+    await ctx.sync();
+    const name = freeSheetName(
+      layout.sheetName,
+      sheets.items.map((s) => s.name),
+    );
+    // Our own writes must not come back as edits to check.
+    ctx.runtime.enableEvents = false;
+    ctx.application.suspendScreenUpdatingUntilNextSync();
+    const sheet = sheets.add(name);
+    queueLayout(sheet, layout);
+    if (opts.activate !== false) sheet.activate();
+    ctx.runtime.enableEvents = true;
+    await ctx.sync();
+    return name;
+  });
 }
 
 export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): ExcelHost {
@@ -374,24 +404,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     const layout = computeLayout({ year, common: !!o.common });
     try {
       const name = await exclusive(() =>
-        excel.run(async (ctx) => {
-          const sheets = ctx.workbook.worksheets;
-          sheets.load('items/name');
-          await ctx.sync();
-          const name = freeSheetName(
-            layout.sheetName,
-            sheets.items.map((s) => s.name),
-          );
-          // Our own writes must not come back as edits to check.
-          ctx.runtime.enableEvents = false;
-          ctx.application.suspendScreenUpdatingUntilNextSync();
-          const sheet = sheets.add(name);
-          queueLayout(sheet, layout);
-          if (options.activateNewSheet !== false) sheet.activate();
-          ctx.runtime.enableEvents = true;
-          await ctx.sync();
-          return name;
-        }),
+        insertFormLayout(excel, layout, { activate: options.activateNewSheet !== false }),
       );
       if (!formSheets.includes(name)) formSheets = [...formSheets, name];
       if (options.activateNewSheet !== false && started)
