@@ -88,6 +88,8 @@ export function checkBuffer(file: string, buf: Buffer, opts: CheckOptions = {}):
       report.findings.push(fileProblem(file, s.problem, s.name));
     }
   if (!forms.length) {
+    // A sheet too large to read already says why nothing was found.
+    if (report.unusable) return report;
     report.unusable = true;
     report.findings.push(
       fileProblem(

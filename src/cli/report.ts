@@ -45,6 +45,9 @@ function fixText(f: ReportedFinding, lang: Lang): string {
     : `Fix: ${f.fix.label.en} (${f.fix.address} → ${f.fix.value})`;
 }
 
+/** A problem with the file (or a whole sheet of it) rather than a finding of the checker. */
+export const isFileProblem = (f: ReportedFinding) => f.ruleId.startsWith('file/');
+
 /** The readable report: per file its forms, one aligned row per finding, a summary; a total. */
 export function textReport(reports: FileReport[], lang: Lang): string {
   const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
@@ -53,12 +56,14 @@ export function textReport(reports: FileReport[], lang: Lang): string {
     out.push(`${L('文件：', 'File: ')}${r.file}`);
     const bySheet = new Map<string | null, ReportedFinding[]>();
     for (const f of r.findings) {
+      if (isFileProblem(f)) {
+        out.push(`  ${L('无法检查：', 'Cannot check: ')}${f.message[lang]}`);
+        continue;
+      }
       const list = bySheet.get(f.sheet);
       if (list) list.push(f);
       else bySheet.set(f.sheet, [f]);
     }
-    for (const f of bySheet.get(null) ?? [])
-      out.push(`  ${L('无法检查：', 'Cannot check: ')}${f.message[lang]}`);
     const sheets = [
       ...r.forms.map((f) => f.sheet),
       ...[...bySheet.keys()].filter((s): s is string => s !== null),

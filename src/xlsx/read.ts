@@ -362,7 +362,15 @@ export function readWorkbook(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): 
   const zip = openZip(buf, limits);
   const root = relsOf(zip, '').find((r) => REL_OFFICE_DOC.test(r.type));
   const wbPart = root?.target ?? (zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
-  if (!wbPart || !zip.has(wbPart)) {
+  const wbBuf = wbPart ? zip.read(wbPart) : undefined;
+  const wbXml = wbBuf && wbPart ? xmlText(wbBuf, wbPart) : '';
+  if (!/<(?:[A-Za-z_][\w.-]*:)?workbook\b/.test(wbXml.slice(0, 2000))) {
+    if (wbPart && /\.bin$/i.test(wbPart))
+      throw problem(
+        'not-xlsx',
+        '这是二进制格式的 .xlsb 工作簿；请在 Excel 中另存为 .xlsx 后再检查',
+        'This is a binary .xlsb workbook; save it as .xlsx in Excel, then check it again',
+      );
     const word = zip.has('word/document.xml');
     const ppt = zip.has('ppt/presentation.xml');
     throw problem(
@@ -375,14 +383,7 @@ export function readWorkbook(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): 
         : 'The archive holds no Excel workbook; it is not an .xlsx file',
     );
   }
-  if (/\.bin$/i.test(wbPart))
-    throw problem(
-      'not-xlsx',
-      '这是二进制格式的 .xlsb 工作簿；请在 Excel 中另存为 .xlsx 后再检查',
-      'This is a binary .xlsb workbook; save it as .xlsx in Excel, then check it again',
-    );
-  const wbXml = xmlText(zip.read(wbPart)!, wbPart);
-  const rels = relsById(zip, wbPart);
+  const rels = relsById(zip, wbPart!);
   let ssPart: string | undefined;
   let stylesPart: string | undefined;
   for (const r of rels.values()) {
