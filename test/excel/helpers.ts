@@ -3,7 +3,9 @@ import { parseRange } from '../../src/core/form/a1';
 import type { Layout } from '../../src/core/form/types';
 import { createAddinHost, type ExcelHost } from '../../src/excel';
 import { insertFormLayout } from '../../src/excel/host';
-import { parseMarkFormula, type MarkSeverity } from '../../src/excel/marks';
+import { desiredMarks, parseMarkFormula, type MarkSeverity } from '../../src/excel/marks';
+import { snapshotFromCells } from '../../src/core/snapshot/build';
+import type { FormSnapshot } from '../../src/core/snapshot/types';
 import { createFakeExcel, type FakeExcel } from '../../src/fake-excel';
 import type { CheckResult } from '../../src/taskpane/api';
 
@@ -103,3 +105,24 @@ export const cellsOfRange = (a: string): string[] => {
       out.push(`${String.fromCharCode(64 + col)}${row}`);
   return out;
 };
+
+/** A snapshot read straight from the fake's model (independent of the adapter's reader). */
+export function snapshotOf(fake: FakeExcel, sheet: string): FormSnapshot {
+  return snapshotFromCells(
+    namesOn(fake, sheet),
+    (address) => {
+      const c = fake.workbook.getCell(sheet, address);
+      return {
+        value: c.value === '' ? null : c.value,
+        formula: c.formula ?? undefined,
+        numberFormat: c.numberFormat,
+      };
+    },
+    sheet,
+  );
+}
+
+/** The pane's list and the sheet agree: exactly the cells of error/warning findings are marked. */
+export function expectMarksMatch(fake: FakeExcel, sheet: string, result: CheckResult) {
+  expect(marksOn(fake, sheet)).toEqual(Object.fromEntries(desiredMarks(result.findings)));
+}
