@@ -1577,6 +1577,14 @@ export class FakeWorkbookModel {
     return out;
   }
 
+  /** The items of a cell's in-cell dropdown (list validation), or null when it has none. */
+  dropdownItems(sheetName: string, address: string): string[] | null {
+    const { sheet, rect } = this.resolveAddress(address, this.sheet(sheetName));
+    const v = this.validationAt(sheet, rect.row, rect.col);
+    if (!v?.rule?.list || !v.rule.list.inCellDropDown) return null;
+    return this.listItems(sheet, v.rule);
+  }
+
   /** A JSON-serialisable picture of a sheet (for the playground and snapshots). */
   snapshotSheet(sheetName: string): SheetSnapshot {
     const sheet = this.sheet(sheetName);

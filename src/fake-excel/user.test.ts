@@ -76,6 +76,25 @@ describe('FakeUser: what a person does in Excel', () => {
     expect(valid).toEqual({ valid: false, type: 'List', source: '绩效基本型, 绩效创新型' });
   });
 
+  test('a list validation can take its items from a range', async () => {
+    const fake = createFakeExcel({ sheets: ['Sheet1', 'DATA2024'] });
+    fake.user.paste('DATA2024', 'A1', [['健全'], ['规范']]);
+    await fake.Excel.run(async (context) => {
+      const source = context.workbook.worksheets.getItem('DATA2024').getRange('A1:A2');
+      context.workbook.worksheets.getItem('Sheet1').getRange('B2').dataValidation.rule = {
+        list: { inCellDropDown: true, source },
+      };
+      await context.sync();
+    });
+    expect(fake.workbook.validations('Sheet1')[0].rule?.list?.source).toBe('=DATA2024!$A$1:$A$2');
+    expect(fake.workbook.dropdownItems('Sheet1', 'B2')).toEqual(['健全', '规范']);
+    expect(fake.user.type('Sheet1', 'B2', '规范')).toEqual({ ok: true });
+    expect(fake.user.type('Sheet1', 'B2', '完全相符')).toMatchObject({
+      ok: false,
+      reason: 'validation',
+    });
+  });
+
   test('a protected sheet refuses edits to locked cells and accepts unlocked ones', async () => {
     const fake = createFakeExcel();
     await fake.Excel.run(async (context) => {

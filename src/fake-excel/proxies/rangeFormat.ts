@@ -3,7 +3,7 @@
  * Range.conditionalFormats proxies. Reading a format property of a multi-cell range gives the
  * common value, or null when the cells differ (as Excel does).
  */
-import { type Rect, isEntireColumns } from '../addressing';
+import { type Rect, formatAddress, isEntireColumns } from '../addressing';
 import { richError } from '../errors';
 import type {
   ConditionalBorderSide,
@@ -790,9 +790,7 @@ export class FakeDataValidation
         if (source instanceof ProxyBase) {
           checkSameContext(this._ctx, source, 'DataValidation.rule');
           const rt = (source as ProxyBase<RangeTarget>)._require('DataValidation.rule');
-          source = `=${model(this)
-            .address(rt.sheet, rt.rect)
-            .replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`;
+          source = `=${formatAddress(rt.sheet.name, rt.rect, true)}`;
         }
         rule.list = { source: String(source), inCellDropDown: v.list.inCellDropDown ?? true };
       }
