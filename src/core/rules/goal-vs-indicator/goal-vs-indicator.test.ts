@@ -93,6 +93,10 @@ testRule(rule, {
       snapshot: goals('实际利用外资1050.72万美元'),
     },
     { name: 'texts without figures', snapshot: goals('推进对外贸易创新发展，优化营商环境。') },
+    {
+      name: 'growth over another base year than Y-1 is not this year’s growth',
+      snapshot: goals('外贸进出口比2022年增长21%，比2023年增长10%'),
+    },
     { name: 'no indicators', snapshot: goals('外贸进出口65.7亿元', []) },
     { name: 'an empty form', snapshot: {} },
   ],
@@ -162,6 +166,11 @@ testRule(rule, {
           zh: /外贸出口额\(亿元\)”预期值为 35\.6亿元/,
         },
       ],
+    },
+    {
+      name: 'growth over Y-1 named by its year',
+      snapshot: goals('外贸进出口较2023年增长12%'),
+      findings: [{ severity: 'warning', zh: /“外贸进出口较2023年增长12%”/ }],
     },
     {
       name: 'an implied fall',

@@ -191,6 +191,8 @@ export function checkGoalsAgainst(
 
   function compareGrowth(st: GoalStatement): void {
     const g = st.growth!;
+    // Growth over another year than Y-1 (`比2022年增长21%`) is not this year's growth.
+    if (g.baseYear !== undefined && year !== null && g.baseYear !== year - 1) return;
     const stated = statedRange(g.value, g.qualifier);
     const candidates = bestMatches(
       st.subject,

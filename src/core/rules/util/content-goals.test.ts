@@ -105,6 +105,13 @@ describe('findQuantities', () => {
     expect(q('增长率为10%以上')).toEqual(['growth 10 atLeast “增长率为10%以上”']);
     expect(q('同比下降3%')).toEqual(['growth -3 exact “同比下降3%”']);
   });
+  it('remembers the base year a growth is measured from', () => {
+    expect(findQuantities('比2022年增长21%')[0].growth).toMatchObject({
+      value: 21,
+      baseYear: 2022,
+    });
+    expect(findQuantities('同比增长10%')[0].growth?.baseYear).toBeUndefined();
+  });
   it('does not read levels, points, years or increments as growth or amounts', () => {
     expect(q('覆盖率提高到95%')).toEqual([]);
     expect(q('满意度提高2个百分点')).toEqual([]);

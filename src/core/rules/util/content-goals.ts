@@ -48,6 +48,8 @@ export interface GoalGrowth {
   /** As written, e.g. `同比增长12%`. */
   text: string;
   qualifier: Qualifier;
+  /** The year growth is measured from when the text names one (`比2022年增长21%` → 2022). */
+  baseYear?: number;
 }
 
 export interface GoalStatement {
@@ -161,6 +163,7 @@ const AMOUNT =
 const GROWTH =
   /((?:比|较)(?:上年度?|去年|上一年|同期|\d{4}年度?)?)?(同比|环比|年均)?(增长率|增长|增加|提高|提升|上升|增幅|增速|下降|减少|降低|下滑|降幅)(?:为|达到|达|了)?(约)?([+-]?\d+(?:\.\d+)?)%(左右|以上|及以上)?/g;
 
+const BASE_YEAR = /(\d{4})年/;
 const NEGATIVE_VERBS = new Set(['下降', '减少', '降低', '下滑', '降幅']);
 
 /** A growth verb right before an amount makes it an increment (`比上年增加5亿元`). */
@@ -200,19 +203,18 @@ export function findQuantities(clause: string): Quantity[] {
   const found: Quantity[] = [];
   GROWTH.lastIndex = 0;
   for (let m = GROWTH.exec(clause); m !== null; m = GROWTH.exec(clause)) {
-    const [whole, , , verb, about, num, suffix] = m;
+    const [whole, base, , verb, about, num, suffix] = m;
     const n = readNumberToken(num);
     if (n === null) continue;
     const value = NEGATIVE_VERBS.has(verb) ? -Math.abs(n) : n;
-    found.push({
-      start: m.index,
-      end: m.index + whole.length,
-      growth: {
-        value: value === 0 ? 0 : value,
-        text: whole,
-        qualifier: qualifierOf(about, suffix),
-      },
-    });
+    const growth: GoalGrowth = {
+      value: value === 0 ? 0 : value,
+      text: whole,
+      qualifier: qualifierOf(about, suffix),
+    };
+    const year = base ? BASE_YEAR.exec(base) : null;
+    if (year) growth.baseYear = Number(year[1]);
+    found.push({ start: m.index, end: m.index + whole.length, growth });
   }
   AMOUNT.lastIndex = 0;
   for (let m = AMOUNT.exec(clause); m !== null; m = AMOUNT.exec(clause)) {
