@@ -11,6 +11,11 @@
 // Non-interactive, no extra dependencies: a small static file server (GET/HEAD only, serves
 // nothing outside dist/, correct MIME types). Stops cleanly on Ctrl+C (SIGINT) and SIGTERM.
 //
+// Usage data: this script loads no Office tooling. The tools it suggests (office-addin-debugging,
+// office-addin-dev-certs) report through office-addin-usage-data, whose 3.x releases contain no
+// reporting code; older releases send nothing unless ~/office-addin-usage-data.json opts in
+// (`npx office-addin-usage-data off` writes the opt-out). See scripts/validate-manifest.mjs.
+//
 // Importable without side effects (e.g. by end-to-end tests):
 //   import { createStaticHandler, listen, distIsUpToDate } from './start.mjs';
 import fs from 'node:fs';
