@@ -7,6 +7,7 @@
  * full check 2 reads + at most 1 write; a fix 1 (write and read together) + at most 1; add/delete
  * row 2 + at most 1.
  */
+import { parseRange, rangeAddr } from '../core/form/a1';
 import { computeLayout } from '../core/form/layout';
 import type { Layout, SectionId } from '../core/form/types';
 import type { Checker } from '../core/rules/engine';
@@ -45,6 +46,7 @@ import { queueSheetRead, type SheetRead } from './read';
 import {
   queueDeleteRows,
   queueInsertRow,
+  headerRows,
   queueTableRules,
   shiftTable,
   tableAt,
@@ -593,6 +595,8 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
           const located = r.grid ? locateNames(r.grid) : null;
           const fixable = located ? bad.filter((n) => located.refs[n]) : [];
           if (!located || fixable.length === 0) return fail(MSG.cannotRepair(bad));
+          const annual = INDICATOR_TABLES.annual.name;
+          if (fixable.includes(annual)) await refineLastTable(ctx, sheet, located, annual);
           ctx.runtime.enableEvents = false;
           const broken = new Set(r.broken);
           for (const n of fixable) {
@@ -676,6 +680,36 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     },
     stats,
   };
+}
+
+/**
+ * The annual table is the last thing on the sheet, and the used range may reach a row or column
+ * past it (a border drawn on the last row can count as a format of the row below). The section
+ * label's merged area in column A carries the label's fill down to the table's last row: the
+ * last row whose column-A fill equals the label's is the table's end. One more round trip, only
+ * when repairing that name.
+ */
+async function refineLastTable(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  located: Located,
+  tableName: string,
+): Promise<void> {
+  const r = parseRange(located.refs[tableName]);
+  if (!r) return;
+  const labelRow = r.top - headerRows('annual');
+  const label = sheet.getRange(`A${labelRow}`).format.fill;
+  label.load('color');
+  const probes: { row: number; fill: Excel.RangeFill }[] = [];
+  for (let row = Math.max(r.top, r.bottom - 3); row <= r.bottom; row++) {
+    const fill = sheet.getRange(`A${row}`).format.fill;
+    fill.load('color');
+    probes.push({ row, fill });
+  }
+  await ctx.sync();
+  const last = [...probes].reverse().find((p) => p.fill.color === label.color);
+  if (last && last.row < r.bottom)
+    located.refs[tableName] = rangeAddr({ ...r, bottom: last.row }, true);
 }
 
 function findCell(snapshot: FormSnapshot | null, address: string) {
