@@ -43,6 +43,24 @@ describe('proxy semantics: load, sync, queued writes', () => {
     });
   });
 
+  test('collections load their items with load(), load("items"), load("name") or load("items/name")', async () => {
+    const fake = createFakeExcel({ sheets: ['A', 'B'] });
+    await fake.Excel.run(async (context) => {
+      for (const form of [undefined, 'items', 'name', 'items/name']) {
+        const sheets = context.workbook.worksheets;
+        sheets.load(form);
+        await context.sync();
+        expect(sheets.items.map((w) => w.name)).toEqual(['A', 'B']);
+      }
+      const borders = context.workbook.worksheets
+        .getItem('A')
+        .getRange('A1')
+        .format.borders.load('items/style');
+      await context.sync();
+      expect(borders.items.map((b) => b.style)).toEqual(Array(8).fill('None'));
+    });
+  });
+
   test('writes are invisible to the workbook until sync, then applied in order', async () => {
     const fake = createFakeExcel();
     await fake.Excel.run(async (context) => {

@@ -96,6 +96,19 @@ export function parseLoadArg(arg: unknown): LoadTree {
   throw richError('InvalidArgument', 'load', 'Unsupported load argument');
 }
 
+/**
+ * The load tree for the items of a collection: `load('items/name')`, `load('name')` (applies
+ * to the items), `load('items')` or `load()` (every scalar of the items).
+ */
+export function itemTreeOf(tree: LoadTree): LoadTree {
+  const explicit = tree.children.get('items');
+  if (explicit) return explicit;
+  const scalars = new Set([...tree.scalars].filter((s) => s !== 'items'));
+  const children = new Map(tree.children);
+  const all = tree.all || tree.scalars.has('items') || (scalars.size === 0 && children.size === 0);
+  return { all, scalars, children };
+}
+
 /** Marker for "this name is not a property of the object". */
 export const NO_SUCH_PROPERTY = Symbol('no such property');
 

@@ -9,7 +9,7 @@
 import { formatAddress } from '../addressing';
 import { richError } from '../errors';
 import type { FakeWorkbookModel, NameRecord, SheetRecord } from '../model';
-import { type LoadTree, NO_SUCH_PROPERTY, ProxyBase, checkSameContext } from './base';
+import { type LoadTree, NO_SUCH_PROPERTY, ProxyBase, checkSameContext, itemTreeOf } from './base';
 import { clientResult } from './common';
 import type { FakeRequestContext } from './context';
 import type { FakeRange, RangeTarget } from './range';
@@ -140,7 +140,7 @@ export class FakeNamedItemCollection
   }
   override _applyLoad(tree: LoadTree): void {
     const t = this._require('NamedItemCollection.load');
-    const itemTree = tree.children.get('items') ?? { ...tree, children: new Map(tree.children) };
+    const itemTree = itemTreeOf(tree);
     const items = model(this)
       .names.filter((n) => n.scopeSheetId === this.scopeId(t))
       .map((rec) => {

@@ -13,7 +13,7 @@ import type {
   ValidationRule,
 } from '../model';
 import { type BorderSpec, type CellStyle, type StylePatch, normalizeColor } from '../styles';
-import { NO_SUCH_PROPERTY, ProxyBase, checkSameContext } from './base';
+import { type LoadTree, NO_SUCH_PROPERTY, ProxyBase, checkSameContext, itemTreeOf } from './base';
 import { FakeClientResult, applySet, clientResult } from './common';
 import type { FakeRequestContext } from './context';
 
@@ -415,18 +415,13 @@ export class FakeRangeBorderCollection
   getItemAt(index: number): Excel.RangeBorder {
     return this.getItem(EDGES[index] ?? ('?' as Edge));
   }
-  override _applyLoad(tree: import('./base').LoadTree): void {
-    super._applyLoad({
+  override _applyLoad(tree: LoadTree): void {
+    const count = tree.all || tree.scalars.has('count');
+    super._applyLoad({ all: false, scalars: new Set(count ? ['count'] : []), children: new Map() });
+    const itemTree = itemTreeOf({
       ...tree,
-      scalars: new Set([...tree.scalars].filter((s) => s === 'count')),
-      children: new Map(),
-      all: false,
+      scalars: new Set([...tree.scalars].filter((s) => s !== 'count')),
     });
-    const itemTree = tree.children.get('items') ?? {
-      all: tree.all || tree.scalars.size > 0,
-      scalars: new Set([...tree.scalars].filter((s) => s !== 'count' && s !== 'items')),
-      children: new Map(),
-    };
     const items = EDGES.map((edge) => {
       const p = new FakeRangeBorder(
         this._ctx,
@@ -1422,9 +1417,9 @@ export class FakeConditionalFormatCollection
     if (!this.itemProxies) return this._get('items');
     return this.itemProxies as unknown as Excel.ConditionalFormat[];
   }
-  override _applyLoad(tree: import('./base').LoadTree): void {
+  override _applyLoad(tree: LoadTree): void {
     const t = this._require('ConditionalFormatCollection.load');
-    const itemTree = tree.children.get('items') ?? { ...tree, children: new Map(tree.children) };
+    const itemTree = itemTreeOf(tree);
     const items = model(this)
       .conditionalFormatsIn(t.sheet, t.rect)
       .map((cf) => {

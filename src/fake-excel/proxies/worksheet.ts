@@ -6,7 +6,7 @@ import { MAX_COLS, MAX_ROWS, type Rect, formatRect } from '../addressing';
 import { richError } from '../errors';
 import type { EventScope } from '../events';
 import type { FakeWorkbookModel, ProtectionOptions, SheetRecord } from '../model';
-import { type LoadTree, NO_SUCH_PROPERTY, ProxyBase, checkSameContext } from './base';
+import { type LoadTree, NO_SUCH_PROPERTY, ProxyBase, checkSameContext, itemTreeOf } from './base';
 import { FakeEventHandlers, applySet, clientResult } from './common';
 import type { FakeRequestContext } from './context';
 import { FakeNamedItemCollection } from './names';
@@ -415,7 +415,7 @@ export class FakeWorksheetCollection
   }
   override _applyLoad(tree: LoadTree): void {
     const m = this._require('WorksheetCollection.load');
-    const itemTree = tree.children.get('items') ?? { ...tree, children: new Map(tree.children) };
+    const itemTree = itemTreeOf(tree);
     const items = m.sheets.map((s) => {
       const p = new FakeWorksheet(this._ctx, () => s, this);
       p._applyLoad(itemTree);
