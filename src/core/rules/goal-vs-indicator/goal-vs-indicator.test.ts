@@ -85,6 +85,10 @@ testRule(rule, {
       ]),
     },
     {
+      name: 'money for a subject is not the subject (外贸进出口扶持资金)',
+      snapshot: goals('安排外贸进出口扶持资金500万元'),
+    },
+    {
       name: 'amounts in another currency are not compared',
       snapshot: goals('实际利用外资8000万元'),
     },

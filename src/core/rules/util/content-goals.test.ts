@@ -253,11 +253,13 @@ describe('subjectMatch', () => {
     expect(subjectMatch('鄂州市社会消费品零售总额', '社会消费品零售')).toBe(7);
     expect(subjectMatch('进出口总额', '外贸进出口')).toBe(3);
   });
-  it('does not take 出口 for 进出口, nor a qualified subject for the plain one', () => {
+  it('does not take 出口 for 进出口, nor a qualified or extended subject for the plain one', () => {
     expect(subjectMatch('外贸出口总额', '外贸进出口')).toBe(0);
     expect(subjectMatch('出口', '外贸进出口')).toBe(0);
     expect(subjectMatch('农村社会消费品零售总额', '社会消费品零售')).toBe(0);
     expect(subjectMatch('跨境电商进出口', '外贸进出口')).toBe(0);
+    expect(subjectMatch('外贸进出口扶持资金', '外贸进出口')).toBe(0);
+    expect(subjectMatch('实际利用外资金额', '实际利用外资')).toBe(6);
     expect(subjectMatch('', '外贸进出口')).toBe(0);
     expect(subjectMatch('外贸进出口', '')).toBe(0);
   });

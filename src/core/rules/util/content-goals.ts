@@ -420,15 +420,26 @@ export function subjectVariants(core: string): string[] {
 const ALLOWED_BEFORE = /(?:^|[的是年市省县区州:,、]|实现|完成|预计|力争|确保|全年|累计)$/;
 
 /**
+ * What may follow the subject: nothing or a word for a total (`外贸进出口总额`, `实际利用外资金额`).
+ * Anything else makes another subject: `外贸进出口扶持资金` is money for trade, not trade.
+ */
+const ALLOWED_AFTER = /^(?:总额|总值|总量|总规模|规模|金额|额|值|量)?$/;
+
+/**
  * How well a statement's subject names an indicator's core subject: the length of the longest
- * variant of `core` that appears in `subject` at an allowed place, or 0 when none does.
+ * variant of `core` that appears in `subject` with only a place, a year or a verb before it
+ * and only a total-word after it, or 0 when none does.
  * `外贸出口总额` does not name `外贸进出口` (出口 is not 进出口); `出口` does not either.
  */
 export function subjectMatch(subject: string, core: string): number {
   if (subject === '' || core === '') return 0;
   for (const v of subjectVariants(core)) {
     for (let at = subject.indexOf(v); at >= 0; at = subject.indexOf(v, at + 1)) {
-      if (ALLOWED_BEFORE.test(subject.slice(0, at))) return v.length;
+      if (
+        ALLOWED_BEFORE.test(subject.slice(0, at)) &&
+        ALLOWED_AFTER.test(subject.slice(at + v.length))
+      )
+        return v.length;
     }
   }
   return 0;
