@@ -183,7 +183,25 @@ const CELL_TAG = /<((?:[A-Za-z_][\w.-]*:)?)(row|c)\b([^>]*?)(\/?)>/g;
 const F_RE = /<(?:[A-Za-z_][\w.-]*:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?f>)/;
 const V_RE = /<(?:[A-Za-z_][\w.-]*:)?v\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?v>/;
 const IS_RE = /<(?:[A-Za-z_][\w.-]*:)?is\b[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?is>/;
-const ADDR_RE = /^([A-Z]{1,3})(\d{1,7})$/;
+const ADDR_RE = /^([A-Za-z]{1,3})(\d{1,7})$/;
+
+/** One attribute of a start tag's attribute text (unprefixed name), or undefined. */
+function attr(text: string, name: string): string | undefined {
+  let i = text.indexOf(`${name}=`);
+  while (i >= 0) {
+    const before = text.charCodeAt(i - 1);
+    // A whole attribute name: preceded by white space (not 'xr:r=' or 'ht=').
+    if (i > 0 && (before === 32 || before === 9 || before === 10 || before === 13)) {
+      const q = text[i + name.length + 1];
+      if (q === '"' || q === "'") {
+        const end = text.indexOf(q, i + name.length + 2);
+        if (end > 0) return text.slice(i + name.length + 2, end);
+      }
+    }
+    i = text.indexOf(`${name}=`, i + 1);
+  }
+  return undefined;
+}
 
 function readSheet(
   xml: string,
@@ -230,13 +248,15 @@ function readSheet(
         inner = xml.slice(CELL_TAG.lastIndex, stop);
         CELL_TAG.lastIndex = c < 0 ? end : c + close.length;
       }
-      const ca = attrs(a);
-      const rm = ca.r ? ADDR_RE.exec(ca.r.replace(/\$/g, '').toUpperCase()) : null;
+      // The cell's r, s and t attributes (the hot path: no general attribute parsing here).
+      const r = attr(a, 'r');
+      const rm = r ? ADDR_RE.exec(r.includes('$') ? r.replace(/\$/g, '') : r) : null;
       if (rm) {
         col = colNumber(rm[1]);
         row = Number(rm[2]);
       } else col++;
       if (!inner) continue;
+      const ca = { t: attr(a, 't'), s: attr(a, 's') };
       const cell: CellData = { value: null };
       const fm = F_RE.exec(inner);
       if (fm) {
