@@ -141,7 +141,10 @@ describe('pgt template', () => {
           list: [`"${v.choices.join(',')}"`],
         });
       }
-    const cfs = ws.conditionalFormattings;
+    // ExcelJS reads conditional formats back but its typings do not declare the property.
+    const cfs = (
+      ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings;
     expect(cfs).toHaveLength(layout.conditionalFormats.length);
     layout.conditionalFormats.forEach((cf, i) => {
       const rule = cfs[i].rules[0] as ExcelJS.ExpressionRuleType;
