@@ -39,7 +39,8 @@ const OFFICE_JS_DIST = path.join(ROOT, 'node_modules', '@microsoft', 'office-js'
  * template; every template gets `htmlWebpackPlugin.options.csp` and
  * `htmlWebpackPlugin.options.officeJsUrl`.
  *
- * >>> To add a page, add an object here. <<<
+ * >>> To add a page, add an object here. <<<  Optional per page: `csp` (a string) replaces the
+ * default Content-Security-Policy for that page only.
  * The playground (src/playground/index.tsx + src/playground/playground.html) is added
  * automatically as soon as its entry file exists; it gets the same CSP and Office.js URL
  * parameters, its template decides whether to load Office.js at all.
@@ -58,6 +59,12 @@ function pages(root = ROOT) {
     },
   ];
   if (fs.existsSync(path.join(root, 'src', 'playground', 'index.tsx'))) {
+    if (!fs.existsSync(path.join(root, 'src', 'playground', 'playground.html'))) {
+      throw new Error(
+        '有 src/playground/index.tsx 却没有 src/playground/playground.html（页面模板）。' +
+          ' / src/playground/index.tsx exists but its page template src/playground/playground.html does not.',
+      );
+    }
     list.push({
       name: 'playground',
       entry: './src/playground/index.tsx',
@@ -242,7 +249,7 @@ function createConfig(env = {}, argv = {}) {
             chunks: [p.name],
             scriptLoading: 'defer',
             inject: 'head',
-            csp,
+            csp: p.csp ?? csp,
             officeJsUrl: officeJsUrl(officeJs),
           }),
       ),

@@ -22,6 +22,7 @@ interface WebpackHelpers {
     plugins: { constructor: { name: string } }[];
   };
   OFFICE_JS_CDN: string;
+  pages(root?: string): { name: string; entry: string; template: string }[];
   contentSecurityPolicy(mode: 'cdn' | 'local'): string;
   officeJsMode(value?: string): 'cdn' | 'local';
   normalizeBaseUrl(value?: string): string;
@@ -73,6 +74,24 @@ describe('webpack.config.js', () => {
     expect(out.split('https://oa.example.gov.cn/a&amp;b/pgt/').length - 1).toBe(count);
     expect(out).toContain('"https://oa.example.gov.cn/a&amp;b/pgt/taskpane.html"');
     expect(config.rewriteManifestUrls(xml, 'https://localhost:3000')).toBe(xml);
+  });
+
+  test('the playground page joins the build as soon as its entry and template exist', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pgt-pages-'));
+    try {
+      expect(config.pages(root).map((p) => p.name)).toEqual(['taskpane', 'commands']);
+      fs.mkdirSync(path.join(root, 'src', 'playground'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'src', 'playground', 'index.tsx'), 'export {};\n');
+      expect(() => config.pages(root)).toThrow(/playground\.html/);
+      fs.writeFileSync(path.join(root, 'src', 'playground', 'playground.html'), '<!doctype html>');
+      expect(config.pages(root)).toContainEqual({
+        name: 'playground',
+        entry: './src/playground/index.tsx',
+        template: './src/playground/playground.html',
+      });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   test('development builds use no eval-based source maps; TypeScript keeps ES modules', () => {
