@@ -191,6 +191,30 @@ export function checkFile(path: string, file: string, opts: CheckOptions = {}): 
   return checkBuffer(file, buf, opts);
 }
 
+/** checkFile, with any unexpected failure reported for that file instead of ending the run. */
+export function checkFileSafely(path: string, file: string, opts: CheckOptions = {}): FileReport {
+  try {
+    return checkFile(path, file, opts);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return {
+      file,
+      forms: [],
+      unusable: true,
+      findings: [
+        fileProblem(
+          file,
+          problem(
+            'corrupt',
+            `检查这个文件时出错（${msg}）；其他文件照常检查`,
+            `Checking this file failed (${msg}); the other files are still checked`,
+          ),
+        ),
+      ],
+    };
+  }
+}
+
 export interface Target {
   /** Absolute path. */
   path: string;

@@ -13,7 +13,7 @@ import { resolve } from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { computeLayout } from '../core/form/layout';
 import { writeTemplate } from '../xlsx/write';
-import { checkFile, collectTargets, type CheckOptions, type FileReport } from './check';
+import { checkFileSafely, collectTargets, type CheckOptions, type FileReport } from './check';
 import { processIO, type CliIO } from './io';
 import { progressBar } from './progress';
 import { csvReport, jsonReport, textReport, type Lang } from './report';
@@ -249,7 +249,7 @@ async function checkCommand(args: string[], io: CliIO, opts: CheckOptions): Prom
   const progress = progressBar(io, targets.length);
   const reports: FileReport[] = [];
   for (const t of targets) {
-    reports.push(checkFile(t.path, t.file, opts));
+    reports.push(checkFileSafely(t.path, t.file, opts));
     progress.tick(t.file);
   }
   progress.done();

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import JSZip from 'jszip';
+import fc from 'fast-check';
 import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { DEFAULT_LIMITS } from '../../src/xlsx/limits';
@@ -185,6 +186,37 @@ describe('files that cannot be checked', () => {
 });
 
 describe('hostile files', () => {
+  it('never throws on damaged copies of a good workbook', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: good.length - 1 }), fc.integer({ min: 1, max: 255 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (flips) => {
+          const copy = Buffer.from(good);
+          for (const [at, x] of flips) copy[at] ^= x;
+          const r = checkBuffer('fuzz.xlsx', copy);
+          // Either checked (a form found) or explained; never an exception.
+          expect(r.forms.length > 0 || r.findings.some((f) => f.ruleId.startsWith('file/'))).toBe(
+            true,
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a path that does not exist is reported and the rest is checked', async () => {
+    const sub = mkdtempSync(join(dir, 'missing-'));
+    writeFileSync(join(sub, 'good.xlsx'), good);
+    const io = memoryIO({ cwd: sub });
+    const code = await main(['check', 'gone.xlsx', 'good.xlsx'], io);
+    expect(code).toBe(2);
+    expect(io.out).toContain('文件：gone.xlsx\n  无法检查：找不到文件：gone.xlsx');
+    expect(io.out).toContain('文件：good.xlsx');
+  });
+
   it('refuses a zip declaring more than the uncompressed limit, before inflating anything', async () => {
     const huge = declareSize(good, 'xl/worksheets/sheet1.xml', 300 * 1024 * 1024);
     await expectRefused('declared.xlsx', huge, 'zip-bomb', /压缩炸弹/, /zip bomb/);

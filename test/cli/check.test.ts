@@ -11,6 +11,7 @@ import { checkForm } from '../../src/core/rules/catalogue';
 import { seedSnapshot } from '../fixtures/seed';
 import { cleanForm, editZip, shiftCol, shiftedForm, withoutNames, writeOne } from './helpers';
 import { seedFormSheet, seedWorkbook } from './seed-workbook';
+import { writeForms } from '../../src/xlsx/write';
 
 jest.setTimeout(60_000);
 
@@ -124,6 +125,24 @@ describe('pgt check on a filled copy of the seed form', () => {
     expect(rows.filter((r) => r.ruleId !== 'pgt/found-by-labels').map(strip)).toEqual(
       expected.map(strip),
     );
+  });
+});
+
+describe('several forms in one workbook', () => {
+  it('checks each sheet by its own sheet-scoped names', async () => {
+    const seed = seedFormSheet();
+    const both = await writeForms([seed, { ...cleanForm(true), sheetName: '第二张表' }]);
+    writeFileSync(join(dir, 'two.xlsx'), both);
+    const { rows, code } = await checkJson(['two.xlsx']);
+    // Every name exists twice, once per sheet; the clean sheet has no findings.
+    expect([...new Set(rows.map((r) => r.sheet))]).toEqual([SHEET]);
+    expect(rows.map((r) => ({ ...r, file: 'x' }))).toEqual(
+      (await checkJson(['seed.xlsx'])).rows.map((r) => ({ ...r, file: 'x' })),
+    );
+    const text = await check(['two.xlsx']);
+    expect(text.out).toContain('工作表 “第二张表”（按名称定位）：未发现问题');
+    expect(text.out).toContain('小结：2 份表');
+    expect(code).toBe(1);
   });
 });
 
