@@ -516,6 +516,8 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
           const others = Object.values(rc.tables).filter(
             (x): x is TablePos => !!x && x.id !== t.id,
           );
+          const n = rc.bottom - rc.top + 1;
+          if (kind === 'delete' && t.last - t.first + 1 - n < 1) return fail(MSG.lastRow(label));
           let message: Bi;
           ctx.runtime.enableEvents = false;
           if (kind === 'add') {
@@ -529,12 +531,6 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
             );
             message = MSG.rowAdded(label, at);
           } else {
-            const n = rc.bottom - rc.top + 1;
-            if (t.last - t.first + 1 - n < 1) {
-              ctx.runtime.enableEvents = true;
-              await ctx.sync();
-              return fail(MSG.lastRow(label));
-            }
             const shrunk = queueDeleteRows(rc.sheet, rc.sheet.name, t, rc.top, rc.bottom);
             const moved = others.map((o) => (o.first > rc.bottom ? shiftTable(o, rc.top, -n) : o));
             queueTableRules(rc.sheet, shrunk, [shrunk, ...moved], rc.customFormats);
