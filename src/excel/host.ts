@@ -434,14 +434,19 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
   }
 
   function selectCell(address: string): Promise<void> {
+    // A bad address (not from a finding) is reported, never thrown at the pane.
+    if (typeof address !== 'string' || !parseRange(address)) {
+      onError(new Error(`selectCell: not a cell address: ${String(address)}`));
+      return Promise.resolve();
+    }
     return exclusive(() =>
       excel.run(async (ctx) => {
         const sheet = formSheet(ctx);
         sheet.activate();
-        sheet.getRange(address).select();
+        sheet.getRange(address.replace(/^.*!/, '')).select();
         await ctx.sync();
       }),
-    );
+    ).catch(onError);
   }
 
   function applyFix(finding: Finding): Promise<OperationResult> {
@@ -559,6 +564,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
             });
             cur = current!;
           }
+          if (cur.result.status.kind === 'noForm') return fail(MSG.noForm());
           const sheets = ctx.workbook.worksheets;
           sheets.load('items/name');
           await ctx.sync();

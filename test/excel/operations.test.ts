@@ -201,3 +201,24 @@ describe('selectCell', () => {
     expect(wb.selection).toMatchObject({ rect: { row: 3, col: 6, rowCount: 1, colCount: 1 } });
   });
 });
+
+describe('bad input', () => {
+  it('gets a clear answer, never a crash', async () => {
+    const r = rig();
+    await r.ready;
+    await expect(r.host.selectCell('not a cell')).resolves.toBeUndefined();
+    const exp = await r.host.exportFindings();
+    expect(exp).toMatchObject({ ok: false, message: { zh: expect.stringContaining('没有') } });
+    expect(r.fake.workbook.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+    const fix = await r.host.applyFix({
+      ruleId: 'x',
+      severity: 'warning',
+      section: 'funding',
+      cells: ['E7'],
+      message: { zh: '', en: '' },
+    });
+    expect(fix.ok).toBe(false);
+    expect((await r.host.repairNames()).ok).toBe(false);
+    expect((await r.host.deleteIndicatorRow()).ok).toBe(false);
+  });
+});
