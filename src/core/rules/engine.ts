@@ -10,19 +10,31 @@ import type { Finding, Rule, RuleContext } from './types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** Parsed values, shared by every rule that reads the same snapshot (cells are immutable data). */
+const parseCaches = new WeakMap<FormSnapshot, Map<SnapCell, ParsedValue[]>>();
+const HINTS: (ValueHint | undefined)[] = [undefined, 'number', 'percent', 'indicator', 'text'];
+
+function parseCached(snapshot: FormSnapshot, cell: SnapCell, hint?: ValueHint): ParsedValue {
+  let cache = parseCaches.get(snapshot);
+  if (!cache) {
+    cache = new Map();
+    parseCaches.set(snapshot, cache);
+  }
+  let byHint = cache.get(cell);
+  if (!byHint) {
+    byHint = [];
+    cache.set(cell, byHint);
+  }
+  const i = HINTS.indexOf(hint);
+  return (byHint[i] ??= parseCell(cell, hint));
+}
+
 function makeContext(snapshot: FormSnapshot, rule: Rule, out: Finding[]): RuleContext {
-  const cache = new Map<string, ParsedValue>();
   return {
     snapshot,
     parse(cell: SnapCell | undefined, hint?: ValueHint): ParsedValue {
       if (!cell) return { kind: 'empty' };
-      const key = `${cell.address}|${hint ?? ''}`;
-      let v = cache.get(key);
-      if (!v) {
-        v = parseCell(cell, hint);
-        cache.set(key, v);
-      }
-      return v;
+      return parseCached(snapshot, cell, hint);
     },
     report(f) {
       out.push({
