@@ -30,8 +30,10 @@ async function section(
 }
 
 function bundleSize(): Metrics {
-  if (!existsSync(join(ROOT, 'dist', 'taskpane.html')))
-    execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+  // Always measure a production build (npm start may have left a development one in dist/).
+  const info = join(ROOT, 'dist', 'build-info.json');
+  const mode = existsSync(info) ? JSON.parse(readFileSync(info, 'utf8')).mode : null;
+  if (mode !== 'production') execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
   const js = readdirSync(join(ROOT, 'dist')).filter((f) => /^taskpane.*\.js$/.test(f));
   let raw = 0;
   let gz = 0;
