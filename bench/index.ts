@@ -6,6 +6,7 @@ import { execSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { gzipSync } from 'zlib';
+import { cpus } from 'os';
 
 type Metrics = Record<string, number>;
 interface Row {
@@ -153,7 +154,7 @@ async function main() {
   const results = {
     date: new Date().toISOString(),
     node: process.version,
-    machine: `${require('os').cpus().length} cores`,
+    machine: `${cpus().length} cores`,
     metrics: all,
     targetsMet: rows.filter((r) => r.target).every(ok),
   };

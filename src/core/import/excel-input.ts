@@ -19,7 +19,7 @@ export function excelTypedValue(input: string): RawCell {
     return t.includes(',') ? { value: n, numberFormat: '#,##0.00' } : { value: n };
   }
   // Only ASCII blanks before the '%' are skipped: String.trim() would also drop U+3000/NBSP,
-  // which Excel keeps (so '　100%' stays text).
+  // which Excel keeps (so 'U+3000 100%' stays text).
   const body = t.endsWith('%') ? t.slice(0, -1).replace(/ +$/, '') : '';
   if (body !== '' && NUM.test(body)) {
     const decimals = body.includes('.') ? body.split('.')[1].length : 0;

@@ -17,7 +17,7 @@ export type RowInput = Partial<Record<IndicatorColumnKey, CellInput>>;
 
 export interface SnapshotInput {
   year?: number;
-  /** Field name → content. A string is taken as typed into Excel (so '　8167.74' stays text). */
+  /** Field name → content. A string is taken as typed into Excel (so 'U+3000 8167.74' stays text). */
   fields?: Record<string, CellInput>;
   longTerm?: RowInput[];
   annual?: RowInput[];
