@@ -24,6 +24,12 @@ export interface Finding {
   cells: string[];
   message: Bilingual;
   fix?: Fix;
+  /**
+   * The finding only says that something is not filled in yet (a required field or value is
+   * empty). Reviewers treat it like any other; while a user is filling the form, the add-in lists
+   * it under 待填写 instead of painting the empty cell.
+   */
+  incomplete?: boolean;
 }
 
 export interface RuleMeta {

@@ -40,6 +40,7 @@ export const rule: Rule = {
         // An empty 合计 next to filled rows is funding-total's (it knows the value).
         if (f.item.total && !blockColumn(ctx, f.block, 'Current').partsEmpty) continue;
         ctx.report({
+          incomplete: true,
           cells: [cell.address],
           message: {
             zh: `${where().zh}（${col().zh}）未填写：此项必须填写金额（万元），没有时填 0`,

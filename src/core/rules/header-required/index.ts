@@ -20,6 +20,7 @@ export const rule: Rule = {
       const cell = fields[f.name];
       if (!cell || !isBlankCell(cell)) continue;
       ctx.report({
+        incomplete: true,
         cells: [cell.address],
         message: {
           zh: `${f.label.zh}未填写：请填写${f.label.zh}`,

@@ -49,6 +49,7 @@ export const rule: Rule = {
       ctx.report({
         section: table,
         severity,
+        incomplete: true,
         cells: keys.flatMap((k) => (row.cells[k] ? [row.cells[k]!.address] : [])),
         message:
           severity === 'error'

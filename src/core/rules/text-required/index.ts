@@ -39,6 +39,7 @@ export const rule: Rule = {
       if (c !== '' && !isPlaceholderText(c) && !NOTHING.has(c)) continue;
       ctx.report({
         section: id,
+        incomplete: c === '',
         cells: [cell.address],
         message:
           c === ''
