@@ -49,6 +49,17 @@ describe('desiredMarks', () => {
   });
 });
 
+describe('desiredMarks and empty required cells', () => {
+  it('does not paint a cell whose only finding says it is not filled in yet', () => {
+    const m = desiredMarks([
+      { ...finding('error', ['B3']), incomplete: true },
+      { ...finding('error', ['E7']), incomplete: true },
+      finding('warning', ['E7']),
+    ]);
+    expect(Object.fromEntries(m)).toEqual({ E7: 'warning' });
+  });
+});
+
 describe('diffMarks', () => {
   it('keeps marks that are still right, replaces changed ones, removes stale and doubled ones', () => {
     const d = diffMarks(

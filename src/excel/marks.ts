@@ -76,13 +76,14 @@ export const MARK_STYLE: Record<
 const MAX_RANGE_CELLS = 64;
 
 /**
- * The marks findings call for: one per cell, the most severe finding wins; 'info' findings are
- * listed in the pane but not painted.
+ * The marks findings call for: one per cell, the most severe finding wins; 'info' findings and
+ * findings that only say a cell is not filled in yet (`incomplete`) are listed in the pane but
+ * not painted, so a freshly inserted form is not covered in red.
  */
 export function desiredMarks(findings: Finding[]): Map<string, MarkSeverity> {
   const out = new Map<string, MarkSeverity>();
   for (const f of findings) {
-    if (f.severity !== 'error' && f.severity !== 'warning') continue;
+    if ((f.severity !== 'error' && f.severity !== 'warning') || f.incomplete) continue;
     for (const a of f.cells) {
       const r = parseRange(a);
       if (!r) continue;
