@@ -48,6 +48,11 @@ export interface GridProps {
   onUndo: () => void;
   /** Receives the focus target, so the formula bar can give the focus back. */
   focusRef: React.MutableRefObject<(() => void) | null>;
+  /**
+   * The workbook's selection and merged areas right now. Key and mouse handlers use these, not
+   * the rendered props: the grid re-renders on the next frame, a fast typist is quicker.
+   */
+  current: () => { selection: Rect; merges: readonly Rect[]; rows: number; cols: number };
 }
 
 function shadow(edges: {
@@ -194,7 +199,6 @@ export function Grid(props: GridProps) {
 
   const active = areaOf(view.merges, selection.row, selection.col);
   const activeAddress = formatRect({ row: active.row, col: active.col, rowCount: 1, colCount: 1 });
-  const limits = { rows: view.rowCount, cols: view.colCount };
 
   const focusEditor = useCallback(() => {
     editor.current?.focus({ preventScroll: true });
@@ -203,24 +207,26 @@ export function Grid(props: GridProps) {
     props.focusRef.current = focusEditor;
   }, [props.focusRef, focusEditor]);
 
-  // Keep the active cell in view (the add-in may select a cell far below).
+  // Keep the active cell in view. A step off the edge scrolls just enough (arrow keys); a jump
+  // to a cell far away (a finding clicked in the pane) puts it a third of the way down.
   const selKey = `${view.sheetId}|${selection.row}|${selection.col}`;
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const box = boxOf(view, active);
-    const viewTop = el.scrollTop + HEADER_HEIGHT;
-    const viewLeft = el.scrollLeft + ROW_HEADER_WIDTH;
-    if (box.top < viewTop) el.scrollTop = box.top - HEADER_HEIGHT;
-    else if (
-      box.top + Math.min(box.height, el.clientHeight - HEADER_HEIGHT) >
-      el.scrollTop + el.clientHeight
-    )
-      el.scrollTop =
-        box.top + Math.min(box.height, el.clientHeight - HEADER_HEIGHT) - el.clientHeight;
-    if (box.left < viewLeft) el.scrollLeft = box.left - ROW_HEADER_WIDTH;
-    else if (box.left + Math.min(box.width, el.clientWidth) > el.scrollLeft + el.clientWidth)
-      el.scrollLeft = box.left + Math.min(box.width, el.clientWidth) - el.clientWidth;
+    const top = el.scrollTop + HEADER_HEIGHT;
+    const bottom = el.scrollTop + el.clientHeight;
+    const height = Math.min(box.height, el.clientHeight - HEADER_HEIGHT);
+    const far = box.top + box.height < top - 40 || box.top > bottom + 40;
+    if (far)
+      el.scrollTop = Math.max(0, box.top - HEADER_HEIGHT - (el.clientHeight - HEADER_HEIGHT) / 3);
+    else if (box.top < top) el.scrollTop = box.top - HEADER_HEIGHT;
+    else if (box.top + height > bottom) el.scrollTop = box.top + height - el.clientHeight;
+    const left = el.scrollLeft + ROW_HEADER_WIDTH;
+    const width = Math.min(box.width, el.clientWidth - ROW_HEADER_WIDTH);
+    if (box.left < left) el.scrollLeft = box.left - ROW_HEADER_WIDTH;
+    else if (box.left + width > el.scrollLeft + el.clientWidth)
+      el.scrollLeft = box.left + width - el.clientWidth;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selKey]);
 
@@ -231,7 +237,8 @@ export function Grid(props: GridProps) {
 
   const startEdit = useCallback((mode: EditState['mode'], text: string) => {
     const p = latest.current;
-    const a = areaOf(p.view.merges, p.selection.row, p.selection.col);
+    const { selection: sel, merges } = p.current();
+    const a = areaOf(merges, sel.row, sel.col);
     p.onEditChange({ row: a.row, col: a.col, text, mode, where: 'cell' });
   }, []);
 
@@ -281,15 +288,16 @@ export function Grid(props: GridProps) {
     const cell = cellAt(e.target);
     if (!cell) return;
     e.preventDefault();
-    const area = areaOf(p.view.merges, cell.row, cell.col);
+    const now = p.current();
+    const area = areaOf(now.merges, cell.row, cell.col);
     if (p.editing && (p.editing.row !== area.row || p.editing.col !== area.col)) commitPending();
     else if (p.editing) {
       focusEditor();
       return;
     }
     if (e.shiftKey) {
-      const anchor = areaOf(p.view.merges, p.selection.row, p.selection.col);
-      latest.current.onSelect(spanning(p.view.merges, anchor, area));
+      const anchor = areaOf(now.merges, now.selection.row, now.selection.col);
+      latest.current.onSelect(spanning(now.merges, anchor, area));
     } else {
       select(area);
       drag.current = { anchor: area };
@@ -305,9 +313,10 @@ export function Grid(props: GridProps) {
     const cell = cellAt(e.target);
     if (!cell) return;
     const p = latest.current;
-    const area = areaOf(p.view.merges, cell.row, cell.col);
-    const rect = spanning(p.view.merges, drag.current.anchor, area);
-    const s = p.selection;
+    const now = p.current();
+    const area = areaOf(now.merges, cell.row, cell.col);
+    const rect = spanning(now.merges, drag.current.anchor, area);
+    const s = now.selection;
     if (
       rect.row !== s.row ||
       rect.col !== s.col ||
@@ -329,7 +338,7 @@ export function Grid(props: GridProps) {
     const cell = cellAt(e.target);
     if (!cell) return;
     const p = latest.current;
-    const area = areaOf(p.view.merges, cell.row, cell.col);
+    const area = areaOf(p.current().merges, cell.row, cell.col);
     p.onEditChange({
       row: area.row,
       col: area.col,
@@ -340,16 +349,17 @@ export function Grid(props: GridProps) {
   };
 
   const move = (dRow: number, dCol: number, extend: boolean) => {
-    const p = latest.current;
-    const anchor = areaOf(p.view.merges, p.selection.row, p.selection.col);
+    const now = latest.current.current();
+    const limits = { rows: now.rows, cols: now.cols };
+    const anchor = areaOf(now.merges, now.selection.row, now.selection.col);
     if (!extend) {
-      select(step(p.view.merges, anchor.row, anchor.col, dRow, dCol, limits));
+      select(step(now.merges, anchor.row, anchor.col, dRow, dCol, limits));
       return;
     }
     const from = extentEnd.current ?? anchor;
-    const to = step(p.view.merges, from.row, from.col, dRow, dCol, limits);
+    const to = step(now.merges, from.row, from.col, dRow, dCol, limits);
     extentEnd.current = to;
-    p.onSelect(spanning(p.view.merges, anchor, to));
+    latest.current.onSelect(spanning(now.merges, anchor, to));
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
@@ -417,7 +427,7 @@ export function Grid(props: GridProps) {
     }
     if (e.key === 'Delete') {
       e.preventDefault();
-      p.onClear(p.selection);
+      p.onClear(p.current().selection);
       return;
     }
     if (e.key === 'Backspace') {
@@ -427,7 +437,8 @@ export function Grid(props: GridProps) {
     }
     if (e.key === 'F2') {
       e.preventDefault();
-      const a = areaOf(p.view.merges, p.selection.row, p.selection.col);
+      const now = p.current();
+      const a = areaOf(now.merges, now.selection.row, now.selection.col);
       p.onEditChange({
         row: a.row,
         col: a.col,
@@ -457,14 +468,14 @@ export function Grid(props: GridProps) {
     if (p.editing && p.editing.where === 'cell') return; // pasted into the edited text
     e.preventDefault();
     const text = e.clipboardData.getData('text/plain');
-    if (text) p.onPaste(p.selection, text);
+    if (text) p.onPaste(p.current().selection, text);
   };
 
   const onCopy = (e: React.ClipboardEvent<HTMLTextAreaElement>) => {
     const p = latest.current;
     if (p.editing && p.editing.where === 'cell') return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', p.copyText(p.selection));
+    e.clipboardData.setData('text/plain', p.copyText(p.current().selection));
   };
 
   // A selection that cuts a merged area shows the whole area (whole rows/columns stay as they are).

@@ -266,6 +266,20 @@ export function Playground({ fake, api, lang, paneWidth = 380 }: PlaygroundProps
     [model],
   );
 
+  const current = useCallback(() => {
+    const sh = model.sheet(model.activeSheetId);
+    const ex = extentOf(model, sh);
+    return {
+      selection:
+        model.selection.sheetId === sh.id
+          ? model.selection.rect
+          : { row: 0, col: 0, rowCount: 1, colCount: 1 },
+      merges: sh.merges,
+      rows: ex.rows,
+      cols: ex.cols,
+    };
+  }, [model]);
+
   const undo = useCallback(() => {
     setEditing(null);
     if (!fake.user.undoLast()) say(s.nothingToUndo);
@@ -291,7 +305,12 @@ export function Playground({ fake, api, lang, paneWidth = 380 }: PlaygroundProps
         ? fake.user.insertRows(sh.name, rect.row + 1, rect.rowCount)
         : fake.user.deleteRows(sh.name, rect.row + 1, rect.rowCount);
     if (!r.ok) say(r.message, true);
-    else say(null);
+    else {
+      // Excel keeps the selection where it was: on the inserted rows, or on the rows that
+      // moved up into the deleted ones' place.
+      fake.user.select(sh.name, formatRect(rect));
+      say(null);
+    }
     focusGrid.current?.();
   };
 
@@ -428,6 +447,7 @@ export function Playground({ fake, api, lang, paneWidth = 380 }: PlaygroundProps
             copyText={copyText}
             onUndo={undo}
             focusRef={focusGrid}
+            current={current}
           />
           <SheetTabs
             label={s.sheetTabs}

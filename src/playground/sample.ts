@@ -101,7 +101,7 @@ export async function loadSample(
   if (TABLE_IDS.some((id) => !refs[TABLE_NAME[id]])) {
     return done(false, {
       zh: `当前工作表“${sheetName}”中没有绩效目标表：请先在右侧任务窗格中点“插入模板”。`,
-      en: `The active sheet "${sheetName}" holds no form: click “Insert template” in the task pane first.`,
+      en: `The active sheet "${sheetName}" holds no form: click “Insert form” in the task pane first.`,
     });
   }
   const progress = options.onProgress ?? (() => {});

@@ -65,7 +65,7 @@ const en: PlaygroundStrings = {
   banner: 'Playground: simulated workbook, not real Excel',
   bannerOther: '演示环境：模拟工作簿，并非真正的 Excel',
   help:
-    'The real task pane is on the right. Click “Insert template”, then “Load sample” or type into ' +
+    'The real task pane is on the right. Click “Insert form”, then “Load sample” or type into ' +
     'the grid: click to select, type, Enter/Tab to commit, Esc to cancel, Delete to clear, ' +
     'Ctrl+V to paste, Ctrl+Z to undo.',
   otherLanguage: '中文',

@@ -15,9 +15,9 @@ import type { BorderSpec, CellStyle } from '../fake-excel/styles';
 export const PX_PER_PT = 4 / 3;
 /** Extra empty rows and columns shown past the used range (Excel always shows more grid). */
 export const EXTRA_ROWS = 20;
-export const EXTRA_COLS = 2;
-export const MIN_ROWS = 40;
-export const MIN_COLS = 10;
+export const EXTRA_COLS = 3;
+export const MIN_ROWS = 50;
+export const MIN_COLS = 16;
 /** Excel's gridline colour. */
 export const GRIDLINE = '#D4D4D4';
 
