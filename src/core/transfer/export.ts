@@ -160,9 +160,9 @@ function csvCell(s: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One row per indicator value; UTF-8 with BOM so Excel opens the Chinese right. */
-export function exportCsv(e: ExportedForm): string {
-  const lines = [CSV_HEAD.map(csvCell).join(',')];
+/** The CSV's rows (header first), one per indicator value, before quoting. */
+export function csvRows(e: ExportedForm): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [CSV_HEAD];
   for (const i of e.indicators) {
     const cols: ['prev2' | 'prev1' | 'target', string][] =
       i.table === 'annual'
@@ -174,24 +174,39 @@ export function exportCsv(e: ExportedForm): string {
         : [['target', '指标值']];
     for (const [k, label] of cols) {
       const v = i.values[k]!;
-      lines.push(
-        [
-          INDICATOR_TABLES[i.table].label.zh,
-          i.level1,
-          i.level2,
-          i.level3,
-          label,
-          v.kind === 'empty' ? '' : v.operator,
-          v.number,
-          v.unit,
-          v.text,
-          i.basis,
-          i.category,
-        ]
-          .map(csvCell)
-          .join(','),
-      );
+      rows.push([
+        INDICATOR_TABLES[i.table].label.zh,
+        i.level1,
+        i.level2,
+        i.level3,
+        label,
+        v.kind === 'empty' ? '' : v.operator,
+        v.number,
+        v.unit,
+        v.text,
+        i.basis,
+        i.category,
+      ]);
     }
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return rows;
+}
+
+const csvText = (rows: (string | number | null)[][]) =>
+  '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+
+/** One row per indicator value; UTF-8 with BOM so Excel opens the Chinese right. */
+export function exportCsv(e: ExportedForm): string {
+  return csvText(csvRows(e));
+}
+
+/**
+ * Several forms (one per sheet) in one CSV: each row starts with its sheet (工作表), so the rows of
+ * all forms can be filtered and imported together.
+ */
+export function exportCsvSheets(forms: { sheet: string; form: ExportedForm }[]): string {
+  const rows: (string | number | null)[][] = [['工作表', ...CSV_HEAD]];
+  for (const { sheet, form } of forms)
+    for (const r of csvRows(form).slice(1)) rows.push([sheet, ...r]);
+  return csvText(rows);
 }

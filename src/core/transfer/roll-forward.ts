@@ -15,6 +15,9 @@ export interface Change {
   whereEn: string;
   from: RawCell['value'];
   to: RawCell['value'];
+  /** Number formats of the values, where they have one (0.8 with '0%' shows as 80%). */
+  fromFormat?: string;
+  toFormat?: string;
 }
 
 export interface RollForwardPlan {
@@ -24,6 +27,14 @@ export interface RollForwardPlan {
 
 const EMPTY: RawCell = { value: null };
 const val = (c: RawCell | undefined) => (c ? c.value : null);
+
+/** A change from one cell to another, with the number formats that say how to show them. */
+function change(where: string, whereEn: string, from?: RawCell, to?: RawCell): Change {
+  const c: Change = { where, whereEn, from: val(from), to: val(to) };
+  if (from?.numberFormat && typeof from.value === 'number') c.fromFormat = from.numberFormat;
+  if (to?.numberFormat && typeof to.value === 'number') c.toFormat = to.numberFormat;
+  return c;
+}
 
 export function planRollForward(v: FormValues): RollForwardPlan {
   const Y = v.year;
@@ -38,7 +49,7 @@ export function planRollForward(v: FormValues): RollForwardPlan {
     const after = val(from);
     next.fields[name] = from ?? EMPTY;
     if (before !== after && !(before === null && after === null))
-      changes.push({ where, whereEn, from: before, to: after });
+      changes.push(change(where, whereEn, v.fields[name], from));
   };
 
   for (const block of FUNDING_BLOCKS)
@@ -61,12 +72,9 @@ export function planRollForward(v: FormValues): RollForwardPlan {
       const before = val(row[k]);
       const after = val(out[k]);
       if (before !== after)
-        changes.push({
-          where: `${label.zh}/${name}/${col}`,
-          whereEn: `${label.en}/${name}/${colEn}`,
-          from: before,
-          to: after,
-        });
+        changes.push(
+          change(`${label.zh}/${name}/${col}`, `${label.en}/${name}/${colEn}`, row[k], out[k]),
+        );
     };
     rec('prev2', `${Y - 1}年`, `${Y - 1}`);
     rec('prev1', `${Y}年`, `${Y}`);

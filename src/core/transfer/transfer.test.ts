@@ -1,30 +1,13 @@
 import { seedText } from '../../../test/fixtures/seed';
-import { computeLayout } from '../form/layout';
 import { importRows } from '../import/from-rows';
 import { parseWordTableText } from '../import/word-text';
 import { exportCsv, exportForm, splitValue } from './export';
-import { inputFieldNames, placeValues, type FormValues } from './form-values';
+import { placeValues } from './form-values';
+import { valuesFromImport } from './from-import';
 import { planRollForward } from './roll-forward';
 
 /** Import result → FormValues, the way the add-in and `pgt import` do it. */
-function importedValues(rows: string[][]): FormValues {
-  const res = importRows(rows);
-  const inputs = inputFieldNames(computeLayout({ year: res.year ?? 2024 }));
-  const fields = Object.fromEntries(
-    Object.entries(res.fields)
-      .filter(([n]) => inputs.has(n))
-      .map(([n, v]) => [n, { value: v === '' ? null : v }]),
-  );
-  const tables = {
-    longTerm: res.tables.longTerm.map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { value: v }])),
-    ),
-    annual: res.tables.annual.map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { value: v }])),
-    ),
-  };
-  return { year: res.year!, fields, tables };
-}
+const importedValues = (rows: string[][]) => valuesFromImport(importRows(rows));
 
 describe('import → roll forward → export', () => {
   const rows = parseWordTableText(seedText());
@@ -94,8 +77,9 @@ describe('import → roll forward → export', () => {
     const v = importedValues(rows);
     const { values: next, changes } = planRollForward(v);
     expect(next.year).toBe(2025);
+    // As Excel stores the typed text: the U+3000-wrapped number stays text, the plain one is a number.
     expect(next.fields.Fund_Expense_Personnel_Prev2).toEqual({ value: '1774.61\u3000' });
-    expect(next.fields.Fund_Expense_Personnel_Prev1).toEqual({ value: '1546.73' });
+    expect(next.fields.Fund_Expense_Personnel_Prev1).toEqual({ value: 1546.73 });
     expect(next.fields.Fund_Expense_Personnel_Current).toEqual({ value: null });
     expect(next.fields.Text_Functions).toEqual(v.fields.Text_Functions);
     const trade = next.tables.annual.find((r) => r.level3?.value === '完成外贸进出口亿元人民币')!;

@@ -1,0 +1,140 @@
+/**
+ * Sources for importRows as grids of cell texts, with where each text came from:
+ * - a worksheet (a table pasted from Word, a hand-made sheet, an older form): the cells of its used
+ *   range, merged areas giving their value once, at the top-left, as a Word table gives a merged
+ *   cell once;
+ * - a Word table's text export: the cells parseWordTableText reads, with the line each starts on.
+ * Pure: cell accessors in, strings out.
+ */
+import { addr, parseAddr, parseRange } from '../form/a1';
+import { excelTypedValue } from '../import/excel-input';
+import type { RawCell } from '../values/types';
+
+export interface SourceGrid {
+  /** Rows of cell texts, as importRows reads them. */
+  rows: string[][];
+  /** For each text of `rows`, where it is in the source: an A1 address or a line number. */
+  at: (string | number)[][];
+}
+
+/** Refused: the used range is larger than any form (a stray value far out on the sheet). */
+export class GridTooLarge extends Error {
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+  ) {
+    super(`The used range (${rows} rows × ${cols} columns) is too large for a form`);
+  }
+}
+
+/**
+ * A cell as text such that typing it into Excel stores the cell again (excelTypedValue of the text
+ * gives back the value): numbers plainly, a %-formatted number as a percentage, and text that
+ * Excel would turn into something else (a number stored as text, '=…') behind an apostrophe.
+ */
+export function gridText(c: RawCell | undefined): string {
+  if (!c || c.value === null || c.value === '') return '';
+  if (typeof c.value === 'boolean') return c.value ? 'TRUE' : 'FALSE';
+  if (typeof c.value === 'number') {
+    if (!Number.isFinite(c.value)) return `'${String(c.value)}`;
+    if (c.numberFormat && /%/.test(c.numberFormat.replace(/"[^"]*"|\\./g, '')))
+      return `${Number((c.value * 100).toPrecision(15))}%`;
+    return String(c.value);
+  }
+  const s = String(c.value);
+  const back = excelTypedValue(s);
+  return back.value === s && !back.formula && !back.numberFormat ? s : `'${s}`;
+}
+
+export interface SheetCells {
+  /** The sheet's cells by A1 address (the ones holding something; order does not matter). */
+  cells: Iterable<[string, RawCell]>;
+  /** Merged areas, A1 ranges such as 'B5:D6'. */
+  merges: string[];
+}
+
+/**
+ * A worksheet as a grid. The grid spans the columns up to the last one holding a value or a merged
+ * area (styled empty cells right of a pasted table do not widen it); a horizontally merged area
+ * gives one text per row (its other columns are skipped, as a Word table's spanning cell is one
+ * cell), a vertically merged one gives its text in its top row and '' below.
+ */
+export function gridFromCells(sheet: SheetCells, maxCells = 1_000_000): SourceGrid {
+  const merges = sheet.merges
+    .map((m) => parseRange(m))
+    .filter((r): r is NonNullable<typeof r> => r !== null);
+  let right = 0;
+  let bottom = 0;
+  for (const m of merges) {
+    right = Math.max(right, m.right);
+    bottom = Math.max(bottom, m.bottom);
+  }
+  const texts = new Map<string, string>();
+  for (const [address, cell] of sheet.cells) {
+    const t = gridText(cell);
+    const p = parseAddr(address);
+    if (t === '' || !p) continue;
+    texts.set(addr(p.row, p.col), t);
+    if (p.col > right) right = p.col;
+    if (p.row > bottom) bottom = p.row;
+  }
+  if (bottom * right > maxCells) throw new GridTooLarge(bottom, right);
+  // Per row: the column spans to skip (all columns of a merged area but its first).
+  const skip = new Map<number, [number, number][]>();
+  for (const m of merges) {
+    if (m.right <= m.left) continue;
+    for (let r = m.top; r <= Math.min(m.bottom, bottom); r++) {
+      const list = skip.get(r) ?? [];
+      list.push([m.left + 1, m.right]);
+      skip.set(r, list);
+    }
+  }
+  const rows: string[][] = [];
+  const at: string[][] = [];
+  for (let r = 1; r <= bottom; r++) {
+    const spans = skip.get(r) ?? [];
+    const row: string[] = [];
+    const where: string[] = [];
+    for (let c = 1; c <= right; c++) {
+      if (spans.some(([a, b]) => c >= a && c <= b)) continue;
+      const a = addr(r, c);
+      row.push(texts.get(a) ?? '');
+      where.push(a);
+    }
+    rows.push(row);
+    at.push(where);
+  }
+  return { rows, at };
+}
+
+/**
+ * The 1-based line each cell of parseWordTableText(text) starts on, in the same shape (same rules:
+ * a cell's first line starts with a tab, its further lines do not, an empty line ends a row;
+ * lines before the table are one cell each).
+ */
+export function wordTextLines(text: string): number[][] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const rows: number[][] = [];
+  let row: number[] = [];
+  let inTable = false;
+  let cellOpen = false;
+  const endRow = () => {
+    if (row.length) rows.push(row);
+    row = [];
+    cellOpen = false;
+  };
+  lines.forEach((line, i) => {
+    if (line === '') endRow();
+    else if (line.startsWith('\t')) {
+      inTable = true;
+      row.push(i + 1);
+      cellOpen = true;
+    } else if (!inTable) rows.push([i + 1]);
+    else if (!cellOpen) {
+      row.push(i + 1);
+      cellOpen = true;
+    }
+  });
+  endRow();
+  return rows;
+}
