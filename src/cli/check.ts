@@ -46,6 +46,9 @@ export const NOTE_RULES = {
   uncomputed: 'pgt/formula-not-computed',
 } as const;
 
+/** How much of a formula a note quotes. */
+const MAX_FORMULA_SHOWN = 200;
+
 function fileProblem(file: string, p: XlsxProblem, sheet: string | null = null): ReportedFinding {
   return {
     file,
@@ -121,7 +124,12 @@ export function checkBuffer(file: string, buf: Buffer, opts: CheckOptions = {}):
         fix: null,
       });
     }
-    for (const u of wb.uncomputed.filter((x) => x.sheet === form.sheet))
+    for (const u of wb.uncomputed.filter((x) => x.sheet === form.sheet)) {
+      // A hostile file's formula may be 100 KB long: the report shows its beginning.
+      const formula =
+        u.formula.length > MAX_FORMULA_SHOWN
+          ? `${u.formula.slice(0, MAX_FORMULA_SHOWN)}…`
+          : u.formula;
       report.findings.push({
         file,
         sheet: form.sheet,
@@ -129,11 +137,12 @@ export function checkBuffer(file: string, buf: Buffer, opts: CheckOptions = {}):
         ruleId: NOTE_RULES.uncomputed,
         severity: 'info',
         message: {
-          zh: `公式 ${u.formula} 没有保存计算结果，本工具也无法计算（${u.reason}），按空值检查；请在 Excel 中打开并保存后再检查`,
-          en: `Formula ${u.formula} has no saved result and could not be computed here (${u.reason}); checked as empty. Open and save the file in Excel, then check again`,
+          zh: `公式 ${formula} 没有保存计算结果，本工具也无法计算（${u.reason}），按空值检查；请在 Excel 中打开并保存后再检查`,
+          en: `Formula ${formula} has no saved result and could not be computed here (${u.reason}); checked as empty. Open and save the file in Excel, then check again`,
         },
         fix: null,
       });
+    }
     for (const f of check(form.snapshot))
       report.findings.push({
         file,

@@ -116,8 +116,15 @@ function tokenize(src: string): Tok[] {
 
 type Node = (ctx: EvalContext) => Value;
 
+/**
+ * How deeply brackets, function calls and signs may nest (Excel allows 64 levels of functions).
+ * A hostile formula nested thousands of levels deep is refused instead of exhausting the stack.
+ */
+const MAX_NESTING = 100;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly toks: Tok[]) {}
 
   parse(): Node {
@@ -131,27 +138,33 @@ class Parser {
     return t && t.t === 'op' && ops.includes(t.v) ? t.v : null;
   }
 
+  /**
+   * A left-associative chain `a op b op c …` as one node that folds in a loop: a formula with
+   * thousands of terms (`A1+A2+…`) costs no stack depth.
+   */
   private binary(
     next: () => Node,
     ops: string[],
     apply: (op: string, a: Scalar, b: Scalar) => Scalar,
   ) {
-    let left = next();
+    const first = next();
+    const rest: { op: string; node: Node }[] = [];
     let op: string | null;
     while ((op = this.peekOp(...ops))) {
       this.i++;
-      const l = left;
-      const r = next();
-      const o = op;
-      left = (ctx) => {
-        const a = scalar(l(ctx));
-        const b = scalar(r(ctx));
-        if (isErr(a)) return a;
-        if (isErr(b)) return b;
-        return apply(o, a, b);
-      };
+      rest.push({ op, node: next() });
     }
-    return left;
+    if (!rest.length) return first;
+    return (ctx: EvalContext): Value => {
+      let acc = scalar(first(ctx));
+      for (const { op: o, node } of rest) {
+        // Both sides are evaluated, as before; the first error wins.
+        const b = scalar(node(ctx));
+        if (isErr(acc)) continue;
+        acc = isErr(b) ? b : apply(o, acc, b);
+      }
+      return acc;
+    };
   }
 
   private comparison(): Node {
@@ -191,17 +204,24 @@ class Parser {
     return n;
   }
 
+  /** Every nested part (brackets, function arguments, signs) passes here: depth is bounded. */
   private unary(): Node {
-    const op = this.peekOp('-', '+');
-    if (op) {
-      this.i++;
-      const inner = this.unary();
-      return (ctx) => {
-        const v = num(scalar(inner(ctx)));
-        return isErr(v) ? v : op === '-' ? -v : v;
-      };
+    if (++this.depth > MAX_NESTING)
+      throw new UnsupportedFormula(`nested more than ${MAX_NESTING} levels deep`);
+    try {
+      const op = this.peekOp('-', '+');
+      if (op) {
+        this.i++;
+        const inner = this.unary();
+        return (ctx) => {
+          const v = num(scalar(inner(ctx)));
+          return isErr(v) ? v : op === '-' ? -v : v;
+        };
+      }
+      return this.primary();
+    } finally {
+      this.depth--;
     }
-    return this.primary();
   }
 
   private primary(): Node {

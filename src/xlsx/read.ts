@@ -277,8 +277,17 @@ function readSheet(
         cell.value = is ? stringItemText(is[1]) : '';
       } else if (vm) {
         const raw = unescapeXml(vm[1]);
-        if (t === 's') cell.value = strings[Number(raw)] ?? '';
-        else if (t === 'str' || t === 'd') cell.value = raw;
+        if (t === 's') {
+          const text = strings[Number(raw)];
+          // Excel would call the file damaged; reading the cell as empty would hide what it holds.
+          if (text === undefined)
+            throw problem(
+              'corrupt',
+              `文件已损坏：工作表“${sheet.name}”的单元格 ${addr(row, col)} 引用了不存在的共享字符串（第 ${raw} 项，共 ${strings.length} 项）；请在 Excel 中打开并另存为 .xlsx`,
+              `The file is damaged: cell ${addr(row, col)} of sheet “${sheet.name}” refers to shared string ${raw}, which does not exist (the table has ${strings.length}); open it in Excel and save it again as .xlsx`,
+            );
+          cell.value = text;
+        } else if (t === 'str' || t === 'd') cell.value = raw;
         else if (t === 'b') cell.value = raw === '1' || raw.toLowerCase() === 'true';
         else if (t === 'e') cell.value = raw;
         else {
@@ -313,6 +322,24 @@ export function splitRef(ref: string): { sheet: string | null; range: string } {
   return { sheet, range: s.slice(bang + 1).replace(/\$/g, '') };
 }
 
+/**
+ * How many formula cells may be computed inside one another before the chain is restarted from
+ * the deepest one (a chain of 10,000 formulas, each pointing at the next, must not exhaust the
+ * stack), and how many cell values all formulas of a workbook may read in total (a 10 KB file
+ * whose formulas sum the same 100,000-cell range hundreds of times must not take minutes).
+ */
+const MAX_COMPUTE_DEPTH = 200;
+const MAX_CELL_READS = 2_000_000;
+
+/** Thrown to unwind a chain of computations that got too deep; `cell` is computed first. */
+class TooDeep {
+  constructor(
+    readonly sheet: SheetData,
+    readonly address: string,
+    readonly cell: CellData,
+  ) {}
+}
+
 /** Computes formula cells that carry no cached result, across the workbook's sheets. */
 function computeMissing(wb: WorkbookData): void {
   const byName = new Map(wb.sheets.map((s) => [s.name.toLowerCase(), s]));
@@ -321,11 +348,27 @@ function computeMissing(wb: WorkbookData): void {
     for (const c of sheet.cells.values()) if (c.cached === false) pending.add(c);
   if (!pending.size) return;
   const busy = new Set<CellData>();
+  let depth = 0;
+  let reads = 0;
+
+  const giveUp = (sheet: SheetData, address: string, c: CellData, reason: string) => {
+    c.value = null;
+    pending.delete(c);
+    // One note per cell, however often it was reached.
+    if (!wb.uncomputed.some((u) => u.sheet === sheet.name && u.address === address))
+      wb.uncomputed.push({ sheet: sheet.name, address, formula: c.formula!, reason });
+  };
 
   const valueOf = (sheet: SheetData, address: string): Scalar => {
+    if (++reads > MAX_CELL_READS)
+      throw new UnsupportedFormula('the workbook’s formulas read too many cells to compute here');
     const c = sheet.cells.get(address);
     if (!c) return null;
-    if (c.cached === false && pending.has(c)) compute(sheet, address, c);
+    if (c.cached === false && pending.has(c)) {
+      if (busy.has(c)) giveUp(sheet, address, c, 'circular reference');
+      else if (depth >= MAX_COMPUTE_DEPTH) throw new TooDeep(sheet, address, c);
+      else compute(sheet, address, c);
+    }
     if (typeof c.value === 'string' && EXCEL_ERROR_VALUES.has(c.value)) return { error: c.value };
     return c.value ?? null;
   };
@@ -348,33 +391,52 @@ function computeMissing(wb: WorkbookData): void {
     },
   });
 
+  /** Computes one cell; a TooDeep passes through and leaves the cell pending. */
   function compute(sheet: SheetData, address: string, c: CellData): void {
-    if (busy.has(c)) {
-      c.value = null;
-      wb.uncomputed.push({
-        sheet: sheet.name,
-        address,
-        formula: c.formula!,
-        reason: 'circular reference',
-      });
-      return;
-    }
     busy.add(c);
+    depth++;
     try {
       const v = evaluateFormula(c.formula!, ctxFor(sheet));
-      c.value = isFormulaError(v) ? v.error : v;
+      if (pending.has(c)) {
+        c.value = isFormulaError(v) ? v.error : v;
+        pending.delete(c);
+      }
     } catch (e) {
       if (!(e instanceof UnsupportedFormula)) throw e;
-      c.value = null;
-      wb.uncomputed.push({ sheet: sheet.name, address, formula: c.formula!, reason: e.message });
+      giveUp(sheet, address, c, e.message);
     } finally {
       busy.delete(c);
-      pending.delete(c);
+      depth--;
+    }
+  }
+
+  /** Computes a cell, first computing whatever lay too deep below it (an explicit stack). */
+  function computeFrom(sheet: SheetData, address: string, c: CellData): void {
+    const stack = [new TooDeep(sheet, address, c)];
+    const deferred = new Set<CellData>();
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (!pending.has(top.cell)) {
+        stack.pop();
+        continue;
+      }
+      try {
+        compute(top.sheet, top.address, top.cell);
+        stack.pop();
+      } catch (e) {
+        if (!(e instanceof TooDeep)) throw e;
+        // Met again while still waiting: the chain loops back on itself.
+        if (deferred.has(e.cell)) giveUp(e.sheet, e.address, e.cell, 'circular reference');
+        else {
+          deferred.add(e.cell);
+          stack.push(e);
+        }
+      }
     }
   }
 
   for (const sheet of wb.sheets)
-    for (const [address, c] of sheet.cells) if (pending.has(c)) compute(sheet, address, c);
+    for (const [address, c] of sheet.cells) if (pending.has(c)) computeFrom(sheet, address, c);
 }
 
 /** Reads a workbook; throws an XlsxProblem for anything that is not a readable, safe .xlsx. */
@@ -429,16 +491,23 @@ export function readWorkbook(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): 
       maxCol: 0,
     };
     const part = zip.read(rel.target);
-    if (part) {
+    const xml = part ? xmlText(part, rel.target) : '';
+    if (!/<(?:[A-Za-z_][\w.-]*:)?worksheet\b/.test(xml.slice(0, 4000)))
+      // A missing or empty (0-byte) sheet part would otherwise read as an empty form.
+      sheet.problem = problem(
+        'corrupt',
+        `工作表“${sheet.name}”的数据${part ? '为空或不是工作表内容' : '缺失'}（${rel.target}），文件已损坏，已跳过该工作表；请在 Excel 中打开并另存为 .xlsx`,
+        `The data of sheet “${sheet.name}” is ${part ? 'empty or not a worksheet' : 'missing'} (${rel.target}): the file is damaged and the sheet was skipped; open it in Excel and save it again as .xlsx`,
+      );
+    else
       try {
-        readSheet(xmlText(part, rel.target), sheet, strings, formats, limits);
+        readSheet(xml, sheet, strings, formats, limits);
       } catch (e) {
         if (!(e instanceof XlsxProblem) || e.code !== 'sheet-too-large') throw e;
         sheet.problem = e;
         sheet.cells.clear();
         sheet.merges = [];
       }
-    }
     wb.sheets.push(sheet);
   }
   const dn = firstElement(wbXml, 'definedNames');

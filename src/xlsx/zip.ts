@@ -172,6 +172,9 @@ export function openZip(buf: Buffer, limits: ReadLimits): ZipArchive {
         `压缩比异常（${name}：${formatBytes(compressedSize)} 解压为 ${formatBytes(size)}），疑似“压缩炸弹”，拒绝读取`,
         `Absurd compression ratio (${name}: ${formatBytes(compressedSize)} inflates to ${formatBytes(size)}); looks like a zip bomb, refused`,
       );
+    // Two entries with one part name: Excel and this reader could show different content.
+    if (entries.has(name.toLowerCase()))
+      throw corrupt(`压缩包内有重复的文件 ${name}`, `the archive holds ${name} twice`);
     entries.set(name.toLowerCase(), {
       name,
       method,
