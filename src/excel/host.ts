@@ -9,7 +9,7 @@
  */
 import { parseRange, rangeAddr } from '../core/form/a1';
 import { computeLayout } from '../core/form/layout';
-import type { Layout, SectionId } from '../core/form/types';
+import type { SectionId } from '../core/form/types';
 import type { Checker } from '../core/rules/engine';
 import type { Finding } from '../core/rules/types';
 import { snapshotFromCells } from '../core/snapshot/build';
@@ -41,8 +41,9 @@ import {
   type SheetMark,
 } from './marks';
 import { MSG } from './messages';
-import { queueLayout } from './paint';
-import { queueSheetRead, type SheetRead } from './read';
+import { insertFormLayout, type ExcelLike } from './insert';
+import { formPlace, queueSheetRead, type SheetRead } from './read';
+import { createTransfer } from './transfer';
 import {
   queueDeleteRows,
   queueInsertRow,
@@ -55,10 +56,7 @@ import {
 } from './rows';
 import { INDICATOR_TABLES } from '../core/form/spec';
 
-/** What the host needs of Excel: `Excel.run` (the real one or the fake's). */
-export interface ExcelLike {
-  run: typeof Excel.run;
-}
+export type { ExcelLike } from './insert';
 
 export interface ExcelHostOptions {
   /** A fresh incremental checker (src/excel/index.ts passes the whole catalogue). */
@@ -125,35 +123,7 @@ function queueMark(sheet: Excel.Worksheet, address: string, severity: MarkSeveri
   }
 }
 
-/**
- * Inserts a layout into a new worksheet in two round trips whatever its size: one to learn the
- * sheet names (to pick a free one: '绩效目标表2024', '绩效目标表2024 (2)' …), one that adds the
- * sheet and paints everything. Existing sheets are never written to. Returns the new sheet's name.
- */
-export async function insertFormLayout(
-  excel: ExcelLike,
-  layout: Layout,
-  opts: { activate?: boolean } = {},
-): Promise<string> {
-  return excel.run(async (ctx) => {
-    const sheets = ctx.workbook.worksheets;
-    sheets.load('items/name');
-    await ctx.sync();
-    const name = freeSheetName(
-      layout.sheetName,
-      sheets.items.map((s) => s.name),
-    );
-    // Our own writes must not come back as edits to check.
-    ctx.runtime.enableEvents = false;
-    ctx.application.suspendScreenUpdatingUntilNextSync();
-    const sheet = sheets.add(name);
-    queueLayout(sheet, layout);
-    if (opts.activate !== false) sheet.activate();
-    ctx.runtime.enableEvents = true;
-    await ctx.sync();
-    return name;
-  });
-}
+export { insertFormLayout };
 
 export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): ExcelHost {
   const now = options.now ?? (() => Date.now());
@@ -190,17 +160,10 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     r: SheetRead,
     changed: SectionId[] | 'all',
   ): { result: CheckResult; snapshot: FormSnapshot | null; located: Located | null } {
-    const bad = FORM_NAMES.map((n) => n.name).filter((n) => !(n in r.refs));
-    const located = bad.length && r.grid ? locateNames(r.grid) : null;
-    const have = Object.keys(r.refs).length;
-    const kind: FormStatus['kind'] =
-      bad.length === 0 ? 'ok' : have > 0 || located?.recognisable ? 'damaged' : 'noForm';
+    const { kind, refs, bad, located } = formPlace(r);
     let findings: Finding[] = [];
     let snapshot: FormSnapshot | null = null;
     if (kind !== 'noForm') {
-      const refs: Record<string, string> = {};
-      if (located) for (const n of bad) if (located.refs[n]) refs[n] = located.refs[n];
-      Object.assign(refs, r.refs);
       snapshot = snapshotFromCells(refs, r.cell, r.sheetName);
       let checker = checkers.get(r.sheetId);
       if (!checker || changed === 'all' || kind !== 'ok') {
@@ -663,7 +626,18 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     };
   }
 
+  const transfer = createTransfer(excel, {
+    exclusive,
+    activate: options.activateNewSheet !== false,
+    inserted: (name) => {
+      if (!formSheets.includes(name)) formSheets = [...formSheets, name];
+      if (options.activateNewSheet !== false && started)
+        live.push({ kind: 'activated', sheetId: '' });
+    },
+  });
+
   return {
+    ...transfer,
     insertForm,
     checkAll,
     selectCell,

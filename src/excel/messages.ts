@@ -126,3 +126,80 @@ export const MSG = {
     en: `Allowed values: ${choices.join(', ')}`,
   }),
 };
+
+/** Messages of 导入 / 滚动到下一年 / 导出. */
+export const TMSG = {
+  importFound: (
+    source: { kind: 'sheet' | 'text'; name: string },
+    fields: number,
+    tables: { longTerm: number; annual: number },
+    missing: number,
+  ): Bilingual => ({
+    zh:
+      `${source.kind === 'sheet' ? `在工作表“${source.name}”中` : '在粘贴的文本中'}找到 ${fields} 项内容、` +
+      `长期绩效指标 ${tables.longTerm} 行、年度绩效指标 ${tables.annual} 行` +
+      (missing ? `；${missing} 项未找到。` : '，表中各项都已找到。'),
+    en:
+      `Found ${fields} fields, ${tables.longTerm} long-term and ${tables.annual} annual indicator rows ` +
+      `${source.kind === 'sheet' ? `on the sheet "${source.name}"` : 'in the pasted text'}` +
+      (missing ? `; ${missing} not found.` : '; every part of the form was found.'),
+  }),
+  importNothing: (source: { kind: 'sheet' | 'text'; name: string }): Bilingual => ({
+    zh: `${source.kind === 'sheet' ? `工作表“${source.name}”` : '粘贴的文本'}中没有找到绩效目标表的标签（如“部门（单位）名称”“年度绩效指标”）。`,
+    en: `No label of the goal table (such as 部门（单位）名称 or 年度绩效指标) was found ${source.kind === 'sheet' ? `on the sheet "${source.name}"` : 'in the pasted text'}.`,
+  }),
+  emptySheet: (sheet: string): Bilingual => ({
+    zh: `工作表“${sheet}”是空的：请先把表格粘贴到工作表中，或使用“粘贴文本”。`,
+    en: `The sheet "${sheet}" is empty: paste the table into it first, or use "Paste text".`,
+  }),
+  emptyText: (): Bilingual => ({
+    zh: '请先粘贴表格的文本。',
+    en: 'Paste the table’s text first.',
+  }),
+  readFailed: (e: unknown): Bilingual => ({
+    zh: `读取工作表失败：${errText(e)}`,
+    en: `Could not read the worksheet: ${errText(e)}`,
+  }),
+  previewStale: (): Bilingual => ({
+    zh: '预览已过期，请重新预览后再确认。',
+    en: 'This preview is no longer current: preview again, then confirm.',
+  }),
+  badYear: (year: unknown): Bilingual => MSG.badYear(year),
+  insertFailed: (e: unknown): Bilingual => ({
+    zh: `创建新工作表失败：${errText(e)}`,
+    en: `Could not create the new worksheet: ${errText(e)}`,
+  }),
+  imported: (
+    sheet: string,
+    year: number,
+    fields: number,
+    tables: { longTerm: number; annual: number },
+  ): Bilingual => ({
+    zh: `已将导入的内容填入新工作表“${sheet}”（${year} 年度）：${fields} 项内容、长期绩效指标 ${tables.longTerm} 行、年度绩效指标 ${tables.annual} 行。`,
+    en: `Filled the new worksheet "${sheet}" (budget year ${year}) with the imported content: ${fields} fields, ${tables.longTerm} long-term and ${tables.annual} annual indicator rows.`,
+  }),
+  noForm: (sheet: string): Bilingual => ({
+    zh: `当前工作表“${sheet}”中没有部门整体绩效目标表。`,
+    en: `The active worksheet "${sheet}" holds no performance goal table.`,
+  }),
+  noYear: (sheet: string): Bilingual => ({
+    zh: `工作表“${sheet}”中的预算年度不是有效年份，请先填写预算年度。`,
+    en: `The budget year on "${sheet}" is not a valid year: fill it in first.`,
+  }),
+  rollPlanned: (
+    sheet: string,
+    year: number,
+    counts: { total: number; moved: number; cleared: number },
+  ): Bilingual => ({
+    zh: `将由“${sheet}”（${year} 年度）生成 ${year + 1} 年度的新表：共 ${counts.total} 处变化，其中 ${counts.cleared} 处清空待填。原工作表保持不变。`,
+    en: `A ${year + 1} form will be made from "${sheet}" (${year}): ${counts.total} changes, ${counts.cleared} of them cleared for you to fill in. The original sheet stays as it is.`,
+  }),
+  rolled: (sheet: string, year: number): Bilingual => ({
+    zh: `已生成 ${year} 年度的新工作表“${sheet}”，原工作表未改动。`,
+    en: `Created the ${year} form on the new worksheet "${sheet}"; the original sheet is unchanged.`,
+  }),
+  exportReady: (sheet: string, indicators: number): Bilingual => ({
+    zh: `已从“${sheet}”导出 ${indicators} 行指标的数据，可下载或复制。`,
+    en: `Exported the data of "${sheet}" (${indicators} indicator rows): download or copy it.`,
+  }),
+};

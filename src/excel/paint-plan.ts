@@ -6,8 +6,9 @@
  *
  * Pure: no Office.js here; paint.ts applies the plan to a worksheet.
  */
-import { addr, colNumber, rangeAddr, type RangeRef } from '../core/form/a1';
+import { addr, colNumber, parseRange, rangeAddr, type RangeRef } from '../core/form/a1';
 import type { CellStyle, Layout, LayoutCell } from '../core/form/types';
+import type { RawCell } from '../core/values/types';
 
 /** Format properties a plan sets, one group of rectangles per distinct value. */
 export type FormatProp =
@@ -33,7 +34,7 @@ export interface PaintPlan {
   /** The block that holds every layout cell, e.g. 'A1:I57'. */
   block: string;
   /** formulas[r][c]: a formula, a constant or '' for the block. */
-  formulas: (string | number)[][];
+  formulas: (string | number | boolean)[][];
   /** numberFormats[r][c] for the block ('General' where the layout says nothing). */
   numberFormats: string[][];
   formats: FormatGroup[];
@@ -196,4 +197,43 @@ export function paintPlan(layout: Layout): PaintPlan {
 /** How many proxy operations the format groups cost (one per range and property). */
 export function formatOpCount(plan: PaintPlan): number {
   return plan.formats.reduce((n, g) => n + g.ranges.length, 0);
+}
+
+/**
+ * Does Excel keep this string exactly as it is when it is written to a cell? Not when it would
+ * read it as a formula, a number, a percentage, a date or a boolean: such text gets a leading
+ * apostrophe (Excel's "this is text" mark, not part of the value) so it stays text.
+ */
+export function keepsAsText(s: string): boolean {
+  if (s === '' || s.startsWith("'") || s.startsWith('=')) return false;
+  const t = s.replace(/^ +| +$/g, '');
+  if (/^(true|false)$/i.test(t)) return false;
+  // Only digits, signs, separators, parentheses, exponents, date slashes and '%': Excel may
+  // parse it. Anything else (U+3000, letters, Chinese units) keeps it text.
+  return !/^[-+(]?[\d.,]/.test(t) || !/^[\d.,:/()+\-eE% ]+$/.test(t);
+}
+
+/**
+ * Puts cell contents into a plan's value block (so a filled form is painted by the same single
+ * write as an empty one): numbers and booleans as they are, text so that Excel keeps it text,
+ * an empty cell as ''. A cell's own number format ('0.00%', '@') replaces the layout's, except
+ * 'General', which leaves the layout's. Formulas are never taken from the cells: values only.
+ */
+export function withCells(plan: PaintPlan, cells: Map<string, RawCell>): PaintPlan {
+  const block = parseRange(plan.block)!;
+  const formulas = plan.formulas.map((r) => [...r]);
+  const numberFormats = plan.numberFormats.map((r) => [...r]);
+  for (const [address, c] of cells) {
+    const at = parseRange(address);
+    if (!at) continue;
+    const i = at.top - block.top;
+    const j = at.left - block.left;
+    if (i < 0 || j < 0 || i >= formulas.length || j >= formulas[i].length) continue;
+    const v = c.value;
+    if (v === null || v === '') formulas[i][j] = '';
+    else if (typeof v === 'string') formulas[i][j] = keepsAsText(v) ? v : `'${v}`;
+    else formulas[i][j] = v;
+    if (c.numberFormat && c.numberFormat !== 'General') numberFormats[i][j] = c.numberFormat;
+  }
+  return { ...plan, formulas, numberFormats };
 }

@@ -12,7 +12,7 @@
 import { addr, parseRange } from '../core/form/a1';
 import type { RawCell } from '../core/values/types';
 import { FORM_NAMES, FORM_NAME_SET, refFromNameFormula } from './form-names';
-import type { Grid } from './locate';
+import { locateNames, type Grid, type Located } from './locate';
 import { parseMarkFormula, type SheetMark } from './marks';
 
 export interface SheetRead {
@@ -152,4 +152,26 @@ export async function readFieldsByNames(
     );
   }
   return { cells, bytes, syncs: 2 };
+}
+
+/** Where a read sheet's form is: its names, and for missing ones the places the labels give. */
+export interface FormPlace {
+  kind: 'ok' | 'damaged' | 'noForm';
+  /** Name → reference, names first, then located places for the missing ones. */
+  refs: Record<string, string>;
+  /** Names that are missing or broken. */
+  bad: string[];
+  located: Located | null;
+}
+
+export function formPlace(r: SheetRead): FormPlace {
+  const bad = FORM_NAMES.map((n) => n.name).filter((n) => !(n in r.refs));
+  const located = bad.length && r.grid ? locateNames(r.grid) : null;
+  const have = Object.keys(r.refs).length;
+  const kind: FormPlace['kind'] =
+    bad.length === 0 ? 'ok' : have > 0 || located?.recognisable ? 'damaged' : 'noForm';
+  const refs: Record<string, string> = {};
+  if (located) for (const n of bad) if (located.refs[n]) refs[n] = located.refs[n];
+  Object.assign(refs, r.refs);
+  return { kind, refs, bad, located };
 }

@@ -45,6 +45,74 @@ export interface InsertOptions {
   common: boolean;
 }
 
+/** One field an import found, as the preview lists it. */
+export interface PreviewField {
+  /** The field's range name, e.g. 'Fund_Income_Fiscal_Current'. */
+  name: string;
+  /** Where it goes in the form: '部门总体资金情况/收入构成/财政拨款/当年金额'. */
+  label: { zh: string; en: string };
+  /** The text found, cut to its first 40 characters ('…' added when cut). */
+  value: string;
+  truncated: boolean;
+}
+
+/** What an import found; nothing has changed yet. Pass `id` to applyImport to go ahead. */
+export interface ImportPreview {
+  /** False when nothing of the form was found (or the source could not be read). */
+  ok: boolean;
+  id: string;
+  message: { zh: string; en: string };
+  /** The active sheet (with its name) or the pasted text. */
+  source: { kind: 'sheet' | 'text'; name: string };
+  /** The budget year the source shows, or null when it could not be found. */
+  year: number | null;
+  /** The input fields found, in form order (totals and shares are computed by the template). */
+  fields: PreviewField[];
+  /** Rows found in each indicator table. */
+  tables: { longTerm: number; annual: number };
+  /** Fields and sections that could not be found (their labels, in Chinese as in the form). */
+  missing: string[];
+}
+
+/** One change of a roll forward: place, value before, value after ('' = empty). */
+export interface RollChange {
+  where: { zh: string; en: string };
+  from: string;
+  to: string;
+}
+
+/** What 滚动到下一年 will do; nothing has changed yet. Pass `id` to applyRollForward. */
+export interface RollPreview {
+  ok: boolean;
+  id: string;
+  message: { zh: string; en: string };
+  /** The sheet the form is read from (it is never changed). */
+  sheetName: string;
+  fromYear: number | null;
+  toYear: number | null;
+  /** The name the new sheet will get when it is free ('绩效目标表2025'). */
+  newSheetName: string;
+  changes: RollChange[];
+  /** total = changes; cleared = values emptied for the new year; moved = the others. */
+  counts: { total: number; moved: number; cleared: number };
+}
+
+/** The active form's data as files (nothing is written to the workbook). */
+export interface ExportData {
+  ok: boolean;
+  message: { zh: string; en: string };
+  sheetName: string;
+  year: number | null;
+  /** File name without extension. */
+  fileName: string;
+  /** Structured JSON (format 'perf-goal-table/v1'). */
+  json: string;
+  /** One row per indicator value, UTF-8 with BOM. */
+  csv: string;
+  /** Number of indicator rows exported. */
+  indicators: number;
+}
+
 export interface AddinApi {
   /** Inserts the form into a new worksheet (never touching existing content). */
   insertForm(options: InsertOptions): Promise<OperationResult & { sheetName?: string }>;
@@ -64,6 +132,21 @@ export interface AddinApi {
   repairNames(): Promise<OperationResult>;
   /** Removes every mark the add-in painted, restoring the cells' own formats. */
   clearMarks(): Promise<OperationResult>;
+  /** 导入: reads the active sheet's cells and finds the form's fields by their labels. Changes nothing. */
+  previewImportFromSheet(): Promise<ImportPreview>;
+  /** 导入: finds the form's fields in pasted text (a Word table's text export, or tab-separated rows). */
+  previewImportFromText(text: string): Promise<ImportPreview>;
+  /** Inserts a fresh form on a new sheet holding what the preview `id` showed, for `year`. */
+  applyImport(
+    id: string,
+    options: { year: number },
+  ): Promise<OperationResult & { sheetName?: string }>;
+  /** 滚动到下一年: the changes a year-Y+1 form would have. Changes nothing. */
+  previewRollForward(): Promise<RollPreview>;
+  /** Creates the year-Y+1 form of preview `id` on a new sheet; the old sheet stays as it is. */
+  applyRollForward(id: string): Promise<OperationResult & { sheetName?: string }>;
+  /** 导出: the active form's data as JSON and CSV (for download or the clipboard). */
+  exportData(): Promise<ExportData>;
   /** Live results: called after every (coalesced) edit check. Returns an unsubscribe function. */
   subscribe(listener: (result: CheckResult) => void): () => void;
 }

@@ -6,7 +6,15 @@
 import { FluentProvider, RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { act, render } from '@testing-library/react';
 import type { Finding } from '../core/rules/types';
-import type { AddinApi, CheckResult, FormStatus, OperationResult } from './api';
+import type {
+  AddinApi,
+  CheckResult,
+  ExportData,
+  FormStatus,
+  ImportPreview,
+  OperationResult,
+  RollPreview,
+} from './api';
 import App, { type AppProps } from './App';
 import { countBySeverity } from './findings';
 import { paneTheme } from './theme';
@@ -85,6 +93,124 @@ export const SEED_FINDINGS: Finding[] = [
   },
 ];
 
+/** What previewImportFromSheet answers: the seed found on the active sheet, 联系电话 missing. */
+export const IMPORT_PREVIEW: ImportPreview = {
+  ok: true,
+  id: 'import-1',
+  message: {
+    zh: '在工作表“Sheet1”中找到 3 项内容、长期绩效指标 40 行、年度绩效指标 40 行；1 项未找到。',
+    en: 'Found 3 fields, 40 long-term and 40 annual indicator rows on the sheet "Sheet1"; 1 not found.',
+  },
+  source: { kind: 'sheet', name: 'Sheet1' },
+  year: 2024,
+  fields: [
+    {
+      name: 'Dept_Name',
+      label: { zh: '部门（单位）名称', en: 'Department (unit) name' },
+      value: '\u3000鄂州市商务局',
+      truncated: false,
+    },
+    {
+      name: 'Fund_Income_Fiscal_Current',
+      label: {
+        zh: '部门总体资金情况/收入构成/财政拨款/当年金额',
+        en: 'Funding/Income/Fiscal appropriation/Current year',
+      },
+      value: '\u30008167.74',
+      truncated: false,
+    },
+    {
+      name: 'Fund_Income_SpecialAccount_Current',
+      label: {
+        zh: '部门总体资金情况/收入构成/财政专户管理资金/当年金额',
+        en: 'Funding/Income/Special account/Current year',
+      },
+      value: '',
+      truncated: false,
+    },
+    {
+      name: 'Text_AnnualTasks',
+      label: { zh: '年度工作任务', en: 'Annual work tasks' },
+      value: '1、2024年全市商务发展的主要预期目标是：社会消费品零售总额增长10%，外贸进出口…',
+      truncated: true,
+    },
+  ],
+  tables: { longTerm: 40, annual: 40 },
+  missing: ['联系电话'],
+};
+
+/** What previewRollForward answers: 2024 → 2025 with a few changes. */
+export const ROLL_PREVIEW: RollPreview = {
+  ok: true,
+  id: 'roll-1',
+  message: {
+    zh: '将由“绩效目标表2024”（2024 年度）生成 2025 年度的新表：共 4 处变化，其中 2 处清空待填。原工作表保持不变。',
+    en: 'A 2025 form will be made from "绩效目标表2024" (2024): 4 changes, 2 of them cleared for you to fill in. The original sheet stays as it is.',
+  },
+  sheetName: '绩效目标表2024',
+  fromYear: 2024,
+  toYear: 2025,
+  newSheetName: '绩效目标表2025',
+  changes: [
+    { where: { zh: '预算年度', en: 'Budget year' }, from: '2024', to: '2025' },
+    {
+      where: {
+        zh: '部门总体资金情况/支出构成/人员类项目支出/2024年金额',
+        en: 'Funding/Expenditure/Personnel/2024',
+      },
+      from: '1774.61\u3000',
+      to: '1546.73',
+    },
+    {
+      where: {
+        zh: '部门总体资金情况/支出构成/人员类项目支出/当年金额（2025年）',
+        en: 'Funding/Expenditure/Personnel/budget year 2025',
+      },
+      from: '1546.73',
+      to: '',
+    },
+    {
+      where: {
+        zh: '年度绩效指标/完成外贸进出口亿元人民币/预期当年实现值',
+        en: 'Annual indicators/完成外贸进出口亿元人民币/expected value',
+      },
+      from: '64.57亿元人民币',
+      to: '',
+    },
+  ],
+  counts: { total: 4, moved: 2, cleared: 2 },
+};
+
+const CSV_LINES = [
+  '表,一级指标,二级指标,三级指标,值列,运算符,数值,单位,原文,指标值确定依据,指标分类',
+  '长期绩效指标,运行成本,公用经费控制,公用经费控制率,指标值,＝,88.86,%,88.86%,计划标准,绩效基本型',
+  '年度绩效指标,履职效能,核心业务产出2,完成外贸进出口亿元人民币,2023年,＝,58.7,亿元,58.7亿元人民币,计划标准,绩效创新性',
+  '年度绩效指标,满意度,服务对象满意度,"消费券使用客户满意度,线上",预期当年实现值,≥,90,%,≥90%,计划标准,绩效基本型',
+];
+
+/** What exportData answers. */
+export const EXPORT_DATA: ExportData = {
+  ok: true,
+  message: {
+    zh: '已从“绩效目标表2024”导出 3 行指标的数据，可下载或复制。',
+    en: 'Exported the data of "绩效目标表2024" (3 indicator rows): download or copy it.',
+  },
+  sheetName: '绩效目标表2024',
+  year: 2024,
+  fileName: '绩效目标表2024',
+  json: `${JSON.stringify(
+    {
+      format: 'perf-goal-table/v1',
+      year: 2024,
+      department: { name: '鄂州市商务局', preparer: '张赛球', phone: '027-60265422' },
+    },
+    null,
+    2,
+  )}\n`,
+  csv: `\uFEFF${CSV_LINES.join('\r\n')}\r\n`,
+  indicators: 3,
+};
+
 export function checkResult(
   findings: Finding[] = SEED_FINDINGS,
   at = 1_700_000_000_000,
@@ -142,6 +268,26 @@ export function fakeApi(
     }),
     repairNames: async () => done('已修复 3 个名称', 'Repaired 3 names'),
     clearMarks: async () => done('已清除标记', 'Marks cleared'),
+    previewImportFromSheet: async () => IMPORT_PREVIEW,
+    previewImportFromText: async () => ({
+      ...IMPORT_PREVIEW,
+      id: 'import-2',
+      source: { kind: 'text', name: '' },
+      year: null,
+    }),
+    applyImport: async (_id, o) => ({
+      ...done(
+        `已将导入的内容填入新工作表“绩效目标表${o.year}”`,
+        `Filled the new worksheet 绩效目标表${o.year}`,
+      ),
+      sheetName: `绩效目标表${o.year}`,
+    }),
+    previewRollForward: async () => ROLL_PREVIEW,
+    applyRollForward: async () => ({
+      ...done('已生成 2025 年度的新工作表“绩效目标表2025”', 'Created 绩效目标表2025'),
+      sheetName: '绩效目标表2025',
+    }),
+    exportData: async () => EXPORT_DATA,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
