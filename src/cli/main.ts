@@ -4,6 +4,9 @@
  *   pgt template -o 目标表.xlsx [--year 2025] [--common] [--force]
  *   pgt names [--year 2025] [--common] [--json]
  *   pgt check FILE|DIR... [--format text|json|csv] [--fail-on error|warning] [--lang zh|en]
+ *   pgt import SOURCE -o OUT.xlsx [--year Y] [--dry-run] [--force]
+ *   pgt export FILE.xlsx [--format json|csv] [-o OUT]
+ *   pgt roll FILE.xlsx -o NEXT.xlsx [--dry-run]
  *
  * `main(argv, io)` runs one command and resolves to the exit status; nothing here calls
  * process.exit, so tests run it in-process with an in-memory IO.
@@ -14,9 +17,12 @@ import { parseArgs, type ParseArgsConfig } from 'util';
 import { computeLayout } from '../core/form/layout';
 import { writeTemplate } from '../xlsx/write';
 import { checkFileSafely, collectTargets, type CheckOptions, type FileReport } from './check';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { processIO, type CliIO } from './io';
 import { progressBar } from './progress';
 import { csvReport, jsonReport, textReport, type Lang } from './report';
+import { rollCommand } from './roll';
 import { alignedTable } from './text';
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
@@ -34,9 +40,17 @@ export const USAGE = `pgt — 部门整体绩效目标表命令行工具 / perfo
       列出表中全部名称、单元格和中文标签 / list every name with its cell and Chinese label
   pgt check FILE|DIR... [--format text|json|csv] [--fail-on error|warning] [--lang zh|en]
       检查已填写的表；目录中的 .xlsx 逐个检查 / check filled forms; folders are searched for .xlsx
+  pgt import SOURCE -o 新表.xlsx [--year Y] [--sheet NAME] [--formulas] [--dry-run] [--force]
+      按标签导入已填写的表（Word 表格导出的 .txt 或 .xlsx），先列出匹配结果再写出新表
+      / import a filled form (a Word table's .txt export or an .xlsx) by its labels; shows the matches first
+  pgt export FILE.xlsx [--format json|csv] [-o OUT] [--sheet NAME] [--force]
+      导出表中数据（指标值拆分为运算符、数值、单位）/ export the data (operator, number, unit split)
+  pgt roll FILE.xlsx -o 下一年.xlsx [--sheet NAME] [--dry-run] [--force]
+      滚动到下一年，先列出全部变化；原文件不改动 / roll forward to next year; lists every change first
 
 退出码 / Exit status:
   0  没有达到 --fail-on 级别的问题 / nothing at the --fail-on level (default: error)
+     import/export/roll：完成 / done
   1  有达到该级别的问题 / findings at or above it
   2  文件无法使用或参数错误 / unusable input or bad arguments
 
@@ -286,6 +300,12 @@ export async function main(
         return await namesCommand(rest, io);
       case 'check':
         return await checkCommand(rest, io, opts);
+      case 'import':
+        return await importCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'roll':
+        return await rollCommand(rest, io);
       case '-h':
       case '--help':
       case 'help':
