@@ -145,6 +145,10 @@ export default function (test) {
     assert.equal((await cellLook(page, 'C12')).cf, false);
     await scrollGridHome(page);
     await ctx.shot('seed loaded with findings');
+    // The README picture: the top of the form, and the pane scrolled to its findings.
+    await page.locator('[data-testid=findings-panel]').evaluate((el) => el.scrollIntoView());
+    const readme = await ctx.shot('seed form with findings (README)');
+    if (process.env.E2E_UPDATE_SCREENSHOT) fs.copyFileSync(readme, README_SHOT);
 
     // 4. Click a finding: its cell is selected, the grid scrolls to it.
     const target = innovative[0].cell;
@@ -153,8 +157,7 @@ export default function (test) {
     assert.equal(await formulaBar(page), '绩效创新性');
     assert.equal(await selectionAddress(page), target);
     assert.ok(await cell(page, target).isVisible());
-    const readme = await ctx.shot('finding selected');
-    if (process.env.E2E_UPDATE_SCREENSHOT) fs.copyFileSync(readme, README_SHOT);
+    await ctx.shot('finding selected');
 
     // Enter on a finding works too (keyboard users).
     await finding(page, 'number-stored-as-text', 'H7').locator('button').first().focus();
@@ -268,8 +271,9 @@ export default function (test) {
     assert.equal(await cellText(page, 'D31'), '完成招商引资项目数');
 
     // 插入行 at the selected row moves everything below; 删除行 takes it back.
-    await cell(page, 'A27').click();
     const label = await cellText(page, 'A27');
+    await page.locator('th[data-row="27"]').click();
+    assert.equal(await selectionAddress(page), '27:27', 'a row number selects the whole row');
     await page.getByRole('button', { name: '插入行' }).click();
     await settle(page);
     assert.equal(await cellText(page, 'A27'), '');
