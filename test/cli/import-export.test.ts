@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { memoryIO } from '../../src/cli/io';
+import { decodeText } from '../../src/cli/import';
 import { main } from '../../src/cli/main';
 import { displayWidth } from '../../src/cli/text';
 import { computeLayout } from '../../src/core/form/layout';
@@ -780,6 +781,17 @@ describe('sources that cannot be imported: a clear message, exit 2, nothing writ
       'this is a Word document (.docx)',
     );
     await expectRefused('nowhere.txt', '找不到文件：nowhere.txt', 'File not found: nowhere.txt');
+  });
+
+  it('text in UTF-16 (with BOM) or GB18030 is read like UTF-8', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText(), 'utf16le')]);
+    writeFileSync(at('seed-utf16.txt'), utf16);
+    const r = await pgt('import', 'seed-utf16.txt', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('找到 41 项，全部找到：');
+    // 部门 in GB18030/GBK.
+    expect(decodeText(Buffer.from([0xb2, 0xbf, 0xc3, 0xc5]))).toBe('部门');
+    expect(decodeText(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04, 0x05]))).toBeNull();
   });
 
   it('a form without its budget year asks for --year', async () => {
