@@ -23,7 +23,6 @@ import {
   valuesFromImport,
 } from '../core/transfer/from-import';
 import { GridTooLarge, gridFromCells, wordTextLines, type SourceGrid } from '../core/transfer/grid';
-import { DEFAULT_LIMITS } from '../xlsx/limits';
 import { writeForms } from '../xlsx/write';
 import type { CliIO } from './io';
 import type { Lang } from './report';
@@ -52,6 +51,12 @@ export interface ImportSource {
   /** Other sheets of the workbook that look like forms too. */
   otherForms: string[];
 }
+
+/**
+ * The largest used range read as a grid: a form is about 100 rows by 9 columns; label search scans
+ * the grid once per label, so a sheet far beyond that is refused rather than scanned for minutes.
+ */
+const MAX_GRID_CELLS = 200_000;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b]);
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -142,7 +147,7 @@ function readWorkbookSource(buf: Buffer, file: string, sheet?: string): ImportSo
       continue;
     }
     try {
-      const grid = gridFromCells({ cells: s.cells, merges: s.merges }, DEFAULT_LIMITS.maxCells);
+      const grid = gridFromCells({ cells: s.cells, merges: s.merges }, MAX_GRID_CELLS);
       tried.push({ name: s.name, grid, score: sectionsFound(importRows(grid.rows)) });
     } catch (e) {
       if (!(e instanceof GridTooLarge)) throw e;

@@ -794,6 +794,19 @@ describe('sources that cannot be imported: a clear message, exit 2, nothing writ
     expect(decodeText(Buffer.from([0x00, 0x01, 0x02, 0x03, 0x04, 0x05]))).toBeNull();
   });
 
+  it('a sheet whose used range is far larger than any form', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('大表');
+    ws.getCell('A1').value = '部门整体绩效目标表';
+    ws.getCell('CV5000').value = '远处的一个值';
+    writeFileSync(at('huge.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    await expectRefused(
+      'huge.xlsx',
+      'huge.xlsx：工作表“大表”的已用区域过大（5000 行 × 100 列），不像一张绩效目标表',
+      'is too large (5000 rows × 100 columns) for a form',
+    );
+  });
+
   it('a form without its budget year asks for --year', async () => {
     const noYear = seedText()
       .replace(/（截止2026年）/, '')
