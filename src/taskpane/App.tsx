@@ -1,6 +1,6 @@
 /**
- * The task pane: header with what the add-in sees, 插入模板, 指标行, 检查结果.
- * 任务窗格：状态、插入模板、指标行、检查结果。
+ * The task pane: header with what the add-in sees, 插入模板, 导入/滚动/导出, 指标行, 检查结果.
+ * 任务窗格：状态、插入模板、导入与导出、指标行、检查结果。
  *
  * It talks to its host only through the AddinApi it is given (Excel in the add-in, the fake
  * Excel in the playground and tests) and never calls Office.js itself. Every call is async; a
@@ -16,6 +16,7 @@ import { InsertPanel } from './InsertPanel';
 import { ResultMessage, type Notice } from './ResultMessage';
 import { RowTools } from './RowTools';
 import { StatusBar } from './StatusBar';
+import { TransferPanel, type TransferHandlers } from './TransferPanel';
 import { FONT_STACK } from './theme';
 import { errorText } from './useAsync';
 
@@ -167,6 +168,18 @@ export default function App({
     [api, accept, afterChange],
   );
 
+  const transfer = useMemo<TransferHandlers>(
+    () => ({
+      previewImportFromSheet: () => api.previewImportFromSheet(),
+      previewImportFromText: (text) => api.previewImportFromText(text),
+      applyImport: (id, options) => afterChange(() => api.applyImport(id, options)),
+      previewRollForward: () => api.previewRollForward(),
+      applyRollForward: (id) => afterChange(() => api.applyRollForward(id)),
+      exportData: () => api.exportData(),
+    }),
+    [api, afterChange],
+  );
+
   const select = useCallback(
     (address: string) => {
       api.selectCell(address).catch((e: unknown) => {
@@ -182,6 +195,7 @@ export default function App({
       <main className={styles.main}>
         <ResultMessage notice={notice} onDismiss={() => setNotice(null)} t={t} />
         <InsertPanel t={t} lang={lang} onInsert={handlers.insert} />
+        <TransferPanel t={t} lang={lang} handlers={transfer} />
         <RowTools t={t} lang={lang} onAdd={handlers.addRow} onDelete={handlers.deleteRow} />
         <FindingsPanel
           t={t}

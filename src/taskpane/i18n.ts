@@ -69,6 +69,49 @@ export interface Messages {
   working: string;
   operationFailed: (detail: string) => string;
   dismiss: string;
+
+  transferTitle: string;
+  transferHint: string;
+  importFromSheet: string;
+  importFromText: string;
+  pasteLabel: string;
+  pastePlaceholder: string;
+  previewImport: string;
+  rollForward: string;
+  exportData: string;
+  cancel: string;
+  close: string;
+  importDialogTitle: string;
+  importSource: (kind: 'sheet' | 'text', name: string) => string;
+  importYearFound: (year: number) => string;
+  importYearMissing: string;
+  importTables: (longTerm: number, annual: number) => string;
+  foundHeading: (count: number) => string;
+  missingHeading: (count: number) => string;
+  nothingMissing: string;
+  colField: string;
+  colContent: string;
+  emptyValue: string;
+  importNote: string;
+  importConfirm: string;
+  rollDialogTitle: (from: number | null, to: number | null) => string;
+  rollCounts: (c: { total: number; moved: number; cleared: number }) => string;
+  rollNote: (sheet: string, newSheet: string) => string;
+  colWhere: string;
+  colFrom: string;
+  colTo: string;
+  rollConfirm: (year: number | null) => string;
+  exportDialogTitle: string;
+  exportFormat: string;
+  previewRows: (shown: number, total: number) => string;
+  previewLines: (shown: number, total: number) => string;
+  download: (format: string) => string;
+  copyToClipboard: string;
+  copied: (format: string) => string;
+  copyFailed: string;
+  downloaded: (file: string) => string;
+  downloadFailed: (detail: string) => string;
+  scrollRegion: (what: string) => string;
 }
 
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -154,6 +197,50 @@ const zh: Messages = {
   working: '正在处理…',
   operationFailed: (d) => `操作未完成：${d}`,
   dismiss: '关闭消息',
+
+  transferTitle: '导入、滚动与导出',
+  transferHint: '每一步都先预览，确认后才在新工作表中生成；已有的工作表不会被改动。',
+  importFromSheet: '从当前工作表导入',
+  importFromText: '粘贴文本导入',
+  pasteLabel: '粘贴去年表格的文本（Word 表格导出的文本，或从表格复制的单元格）',
+  pastePlaceholder: '在此粘贴…',
+  previewImport: '预览导入',
+  rollForward: '滚动到下一年',
+  exportData: '导出数据',
+  cancel: '取消',
+  close: '关闭',
+  importDialogTitle: '导入预览',
+  importSource: (kind, name) => (kind === 'sheet' ? `来源：工作表“${name}”` : '来源：粘贴的文本'),
+  importYearFound: (y) => `识别到的预算年度：${y} 年`,
+  importYearMissing: '未能识别预算年度，请确认下面的年份。',
+  importTables: (lt, an) => `长期绩效指标 ${lt} 行，年度绩效指标 ${an} 行`,
+  foundHeading: (n) => `已找到（${n} 项）`,
+  missingHeading: (n) => `未找到（${n} 项）`,
+  nothingMissing: '表中各项都已找到。',
+  colField: '字段',
+  colContent: '内容（前 40 个字）',
+  emptyValue: '（空）',
+  importNote:
+    '确认后插入一张新的目标表并填入以上内容，按 Excel 录入的方式保存；合计与占比由模板公式计算。',
+  importConfirm: '导入到新工作表',
+  rollDialogTitle: (from, to) => (from === null ? '滚动到下一年' : `滚动到下一年：${from} → ${to}`),
+  rollCounts: (c) => `共 ${c.total} 处变化：${c.moved} 处移动，${c.cleared} 处清空待填`,
+  rollNote: (sheet, newSheet) => `原工作表“${sheet}”保持不变；新表插入到新工作表“${newSheet}”。`,
+  colWhere: '位置',
+  colFrom: '原值',
+  colTo: '新值',
+  rollConfirm: (y) => (y === null ? '生成新表' : `生成 ${y} 年度新表`),
+  exportDialogTitle: '导出预览',
+  exportFormat: '格式',
+  previewRows: (shown, total) => `前 ${shown} 行，共 ${total} 行`,
+  previewLines: (shown, total) => `前 ${shown} 行，共 ${total} 行`,
+  download: (f) => `下载 ${f} 文件`,
+  copyToClipboard: '复制到剪贴板',
+  copied: (f) => `已将 ${f} 复制到剪贴板。`,
+  copyFailed: '无法访问剪贴板，请改用下载。',
+  downloaded: (file) => `已开始下载“${file}”。`,
+  downloadFailed: (d) => `下载失败：${d}`,
+  scrollRegion: (what) => `${what}（可滚动）`,
 };
 
 const en: Messages = {
@@ -229,6 +316,56 @@ const en: Messages = {
   working: 'Working…',
   operationFailed: (d) => `The operation did not finish: ${d}`,
   dismiss: 'Dismiss message',
+
+  transferTitle: 'Import, roll forward, export',
+  transferHint:
+    'Each step shows a preview first and only creates a new sheet once you confirm; existing sheets are never changed.',
+  importFromSheet: 'Import from the active sheet',
+  importFromText: 'Import pasted text',
+  pasteLabel:
+    "Paste last year's table as text (a Word table's text export, or cells copied from a table)",
+  pastePlaceholder: 'Paste here…',
+  previewImport: 'Preview import',
+  rollForward: 'Roll forward to next year',
+  exportData: 'Export data',
+  cancel: 'Cancel',
+  close: 'Close',
+  importDialogTitle: 'Import preview',
+  importSource: (kind, name) =>
+    kind === 'sheet' ? `Source: the sheet “${name}”` : 'Source: the pasted text',
+  importYearFound: (y) => `Budget year found: ${y}`,
+  importYearMissing: 'No budget year was found: please check the year below.',
+  importTables: (lt, an) => `${lt} long-term and ${an} annual indicator rows`,
+  foundHeading: (n) => `Found (${n})`,
+  missingHeading: (n) => `Not found (${n})`,
+  nothingMissing: 'Every part of the form was found.',
+  colField: 'Field',
+  colContent: 'Content (first 40 characters)',
+  emptyValue: '(empty)',
+  importNote:
+    'Confirming inserts a new form holding this content, stored as Excel stores typed text; totals and shares are computed by the template.',
+  importConfirm: 'Import into a new sheet',
+  rollDialogTitle: (from, to) =>
+    from === null ? 'Roll forward to next year' : `Roll forward: ${from} → ${to}`,
+  rollCounts: (c) =>
+    `${c.total} changes: ${c.moved} moved, ${c.cleared} cleared for you to fill in`,
+  rollNote: (sheet, newSheet) =>
+    `The sheet “${sheet}” stays as it is; the new form goes to the new sheet “${newSheet}”.`,
+  colWhere: 'Where',
+  colFrom: 'Before',
+  colTo: 'After',
+  rollConfirm: (y) => (y === null ? 'Create the new form' : `Create the ${y} form`),
+  exportDialogTitle: 'Export preview',
+  exportFormat: 'Format',
+  previewRows: (shown, total) => `First ${shown} of ${total} rows`,
+  previewLines: (shown, total) => `First ${shown} of ${total} lines`,
+  download: (f) => `Download ${f} file`,
+  copyToClipboard: 'Copy to clipboard',
+  copied: (f) => `Copied the ${f} to the clipboard.`,
+  copyFailed: 'The clipboard is not available here: please download instead.',
+  downloaded: (file) => `Started downloading “${file}”.`,
+  downloadFailed: (d) => `The download failed: ${d}`,
+  scrollRegion: (what) => `${what} (scrollable)`,
 };
 
 export function messages(lang: Lang): Messages {
