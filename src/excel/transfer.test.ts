@@ -4,6 +4,7 @@ import { importRows } from '../core/import/from-rows';
 import { planRollForward } from '../core/transfer/roll-forward';
 import { keepsAsText, paintPlan, withCells } from './paint-plan';
 import {
+  alignByHeaders,
   alignTableRows,
   clip,
   exportFileName,
@@ -86,6 +87,56 @@ describe('alignTableRows / importGrid', () => {
       ['单位资金', '\u3000', '18.94%'],
       ['12', 'x'],
     ]);
+  });
+});
+
+describe('alignByHeaders: columns from the header where merges leave gaps', () => {
+  it('takes each column where its header is (a layout like the template, shifted)', () => {
+    const rows = alignByHeaders([
+      ['', '总体资金情况', '', '', '当年金额', '', '占比', '近两年收支金额', ''],
+      ['', '', '', '', '', '', '', '2022年', '2023年'],
+      ['', '收入构成', '财政拨款', '', '100', '', '100%', '90', '95'],
+      ['部门职能概述', '职能'],
+      ['长期绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '', '', '依据', ''],
+      ['', '产出', '数量', '人次', '500', '', '', '计划标准', '绩效基本型'],
+    ]);
+    expect(rows[2]).toEqual(['', '收入构成', '财政拨款', '100', '100%', '90', '95']);
+    expect(rows[3]).toEqual(['部门职能概述', '职能']);
+    // No 指标分类 header: the table's rows are left as they are.
+    expect(rows[5]).toEqual(['', '产出', '数量', '人次', '500', '', '', '计划标准', '绩效基本型']);
+    const full = alignByHeaders([
+      [
+        '长期绩效指标',
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '指标值',
+        '',
+        '',
+        '指标值确定依据',
+        '指标分类',
+      ],
+      ['', '产出', '数量', '人次', '500', '', '', '计划标准', '绩效基本型'],
+    ]);
+    expect(full[1]).toEqual(['', '产出', '数量', '人次', '500', '计划标准', '绩效基本型']);
+  });
+  it('leaves a Word table pasted as it is alone (its header cells span several columns)', () => {
+    const word = [
+      [
+        '年度绩效指标',
+        '一级\n指标',
+        '二级指标',
+        '三级指标',
+        '',
+        '指标值',
+        '指标值确定依据',
+        '指标分类',
+      ],
+      ['', '', '', '', '近两年指标值', '预期当年实现值', '', ''],
+      ['', '', '', '', '2022 年', '2023 年', '', '', ''],
+      ['', '运行', '公用', '率', '85%', '88%', '80%', '计划标准', '绩效基本型'],
+    ];
+    expect(alignByHeaders(word)).toEqual(word);
   });
 });
 

@@ -77,7 +77,77 @@ const norm = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '');
  * only blanks (U+3000) is content, as typed, and is kept.
  */
 export function importGrid(values: unknown[][], formats: unknown[][] = []): string[][] {
-  return alignTableRows(values.map((row, i) => row.map((v, j) => typedText(v, formats[i]?.[j]))));
+  const texts = values.map((row, i) => row.map((v, j) => typedText(v, formats[i]?.[j])));
+  return alignTableRows(alignByHeaders(texts));
+}
+
+const FUNDING_ITEM_LABELS = new Set(
+  FUNDING_BLOCKS.flatMap((b) => b.items.map((i) => norm(i.label.zh))),
+);
+const YEAR_HEADER = /^\d{4}年$/;
+
+/**
+ * A sheet laid out like the form itself (the add-in's template, or a hand-made copy) has merged
+ * cells: a value spanning E:F leaves F empty, so a row's cells are not in the order importRows
+ * expects (the Word export's: one cell per column). Where the header rows give each column's
+ * place — 当年金额 / 占比 / the two years over the funding rows; 一级指标 … 指标分类 (with the years
+ * and 预期当年实现值 of the annual table) over an indicator table — the rows below are rewritten to
+ * hold just those cells, in order. Where the header's places do not line up (a Word table pasted
+ * as it is, whose header cells span several body cells), rows are left as they are.
+ */
+export function alignByHeaders(rows: string[][]): string[][] {
+  const out = rows.map((r) => [...r]);
+  const at = (r: number, want: (c: string) => boolean) =>
+    (rows[r] ?? []).findIndex((c) => want(norm(c)));
+  const increasing = (p: number[]) => p.every((x, i) => x >= 0 && (i === 0 || x > p[i - 1]));
+
+  // Funding: item rows between the 当年金额 header and 部门职能概述.
+  const h = rows.findIndex((r) => r.some((c) => norm(c) === '当年金额'));
+  if (h >= 0) {
+    const years = (rows[h + 1] ?? [])
+      .map((c, j) => (YEAR_HEADER.test(norm(c)) ? j : -1))
+      .filter((j) => j >= 0);
+    const cols = [at(h, (c) => c === '当年金额'), at(h, (c) => c === '占比'), ...years.slice(0, 2)];
+    const end = rows.findIndex((r, i) => i > h && r.some((c) => norm(c) === '部门职能概述'));
+    if (cols.length === 4 && cols.every((j) => j >= 0))
+      for (let r = h + 2; r < (end < 0 ? rows.length : end); r++) {
+        const label = rows[r].findIndex((c) => FUNDING_ITEM_LABELS.has(norm(c)));
+        if (label >= 0 && label < Math.min(...cols))
+          out[r] = [...rows[r].slice(0, label + 1), ...cols.map((j) => rows[r][j] ?? '')];
+      }
+  }
+
+  // Indicator tables: every row from a 三级指标 header to the next one.
+  const headers = rows
+    .map((r, i) => (r.some((c) => norm(c) === '三级指标') ? i : -1))
+    .filter((i) => i >= 0);
+  headers.forEach((start, k) => {
+    const end = k + 1 < headers.length ? headers[k + 1] : rows.length;
+    const head = (text: string) => at(start, (c) => c === text);
+    const yearCols: number[] = [];
+    let target = -1;
+    for (let r = start; r <= start + 2 && r < end; r++) {
+      rows[r].forEach((c, j) => {
+        if (YEAR_HEADER.test(norm(c))) yearCols.push(j);
+      });
+      if (r > start && target < 0) target = at(r, (c) => c === '预期当年实现值');
+    }
+    const annual = yearCols.length >= 2;
+    if (target < 0) target = head('指标值');
+    const cols = [
+      head('一级指标'),
+      head('二级指标'),
+      head('三级指标'),
+      ...(annual ? yearCols.slice(0, 2) : []),
+      target,
+      head('指标值确定依据'),
+      head('指标分类'),
+    ];
+    if (!increasing(cols)) return;
+    for (let r = start; r < end; r++)
+      out[r] = [...rows[r].slice(0, cols[0]), ...cols.map((j) => rows[r][j] ?? '')];
+  });
+  return out;
 }
 
 /**

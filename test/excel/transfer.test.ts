@@ -357,6 +357,25 @@ describe('导入 from a Word table pasted into a sheet', () => {
     await r.settle();
   });
 
+  it('a sheet laid out like the form, merged cells and all (last year’s add-in form), imports whole', async () => {
+    const r = rig();
+    const first = await importSeed(r);
+    const p = await r.host.previewImportFromSheet();
+    expect(p).toMatchObject({
+      ok: true,
+      source: { kind: 'sheet', name: first },
+      year: 2024,
+      missing: [],
+      tables: { longTerm: 40, annual: 40 },
+    });
+    expect(p.fields.filter((f) => f.value !== '')).toHaveLength(22);
+    const res = await r.host.applyImport(p.id, { year: 2024 });
+    expect(res.sheetName).toBe(`${first} (2)`);
+    await r.settle();
+    const values = (sheet: string) => contentOf(r.fake, sheet).map((c) => [c.a, c.v, c.f, c.nf]);
+    expect(values(res.sheetName!)).toEqual(values(first));
+  });
+
   it('says so when the active sheet is empty or holds something else', async () => {
     const r = rig();
     await r.ready;
