@@ -5,7 +5,7 @@
  *
  * Round trips (see docs/EXCEL-ADAPTER.md): insert 2; an edit 1 read + at most 1 write of marks;
  * full check 2 reads + at most 1 write; a fix 1 (write and read together) + at most 1; add/delete
- * row 2 + at most 1.
+ * row 2 + at most 1. 导入 / 滚动到下一年 / 导出 (transfer.ts): previews 0–1, apply 2, export 1.
  */
 import { parseRange, rangeAddr } from '../core/form/a1';
 import { computeLayout } from '../core/form/layout';
