@@ -97,6 +97,23 @@ interface Current {
 type Bi = { zh: string; en: string };
 const ok = (message: Bi): OperationResult => ({ ok: true, message });
 const fail = (message: Bi): OperationResult => ({ ok: false, message });
+/** A message with a second sentence added (when an operation worked but its marks did not). */
+const withNote = (m: Bi, note: Bi | null): Bi =>
+  note ? { zh: `${m.zh}${note.zh}`, en: `${m.en} ${note.en}` } : m;
+
+/**
+ * The findings were read, checked and given to the pane, but the marks could not be written
+ * (a protected sheet): the message says so in both languages.
+ */
+export class MarksNotWrittenError extends Error {
+  readonly text: Bi;
+  constructor(readonly reason: unknown) {
+    const text = MSG.marksNotWritten(reason);
+    super(`${text.zh} / ${text.en}`);
+    this.name = 'MarksNotWrittenError';
+    this.text = text;
+  }
+}
 
 function countFindings(findings: Finding[]): CheckResult['counts'] {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -171,6 +188,9 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
         checkers.set(r.sheetId, checker);
         findings = checker.checkAll(snapshot);
       } else findings = checker.checkChanged(snapshot, changed);
+      // A sheet renamed since the last check is listed by its new name only.
+      if (current && current.sheetId === r.sheetId && current.sheetName !== r.sheetName)
+        formSheets = formSheets.filter((s) => s !== current!.sheetName);
       if (!formSheets.includes(r.sheetName)) formSheets = [...formSheets, r.sheetName];
     } else {
       checkers.delete(r.sheetId);
@@ -257,15 +277,36 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     const r = take();
     if (sheets) await refreshFormSheets(context, sheets, r.sheetId);
     const { result, snapshot } = evaluate(r, changed);
-    await writeMarks(
-      context,
-      sheet,
-      r.marks,
-      result.status.kind === 'noForm' ? [] : result.findings,
-    );
+    let marksFailed: unknown = null;
+    try {
+      await writeMarks(
+        context,
+        sheet,
+        r.marks,
+        result.status.kind === 'noForm' ? [] : result.findings,
+      );
+    } catch (e) {
+      marksFailed = e;
+    }
     current = { sheetId: r.sheetId, sheetName: r.sheetName, refs: r.refs, snapshot, result };
+    // The pane gets the list even when the marks could not be written (a protected sheet).
     notify(result);
+    if (marksFailed) throw new MarksNotWrittenError(marksFailed);
     return result;
+  }
+
+  /**
+   * checkSheet after an operation's own writes: marks that cannot be written do not make the
+   * operation fail (it happened); they add a note to its message.
+   */
+  async function checkAfterWrite(...args: Parameters<typeof checkSheet>): Promise<Bi | null> {
+    try {
+      await checkSheet(...args);
+      return null;
+    } catch (e) {
+      if (e instanceof MarksNotWrittenError) return e.text;
+      throw e;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -276,8 +317,9 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
       try {
         await liveCheck(items);
       } catch (e) {
-        // The sheet may have been deleted or renamed: start afresh on the next event.
-        current = null;
+        // The sheet may have been deleted or renamed: start afresh on the next event. (When only
+        // the marks could not be written, the check itself is current.)
+        if (!(e instanceof MarksNotWrittenError)) current = null;
         throw e;
       }
     });
@@ -419,7 +461,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
       const cur = current;
       if (!cur) return fail(MSG.fixWrongSheet());
       try {
-        await excel.run(async (ctx) => {
+        const note = await excel.run(async (ctx) => {
           const sheet = ctx.workbook.worksheets.getItem(cur.sheetId);
           const range = sheet.getRange(fix.address);
           ctx.runtime.enableEvents = false;
@@ -431,14 +473,14 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
           ctx.runtime.enableEvents = true;
           const queued = queueSheetRead(sheet);
           const sections = sectionsForChange([fix.address], cur.refs);
-          await checkSheet(
+          return checkAfterWrite(
             ctx,
             sheet,
             sections === 'all' || sections.length === 0 ? 'all' : sections,
             { queued },
           );
         });
-        return ok(MSG.fixApplied(fix.address, fix.label));
+        return ok(withNote(MSG.fixApplied(fix.address, fix.label), note));
       } catch (e) {
         return fail(MSG.fixFailed(e));
       }
@@ -507,8 +549,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
           ctx.runtime.enableEvents = true;
           // Re-read in the same request as the writes, then mark: names and rows have moved.
           const queued = queueSheetRead(rc.sheet);
-          await checkSheet(ctx, rc.sheet, 'all', { queued });
-          return ok(message);
+          return ok(withNote(message, await checkAfterWrite(ctx, rc.sheet, 'all', { queued })));
         });
       } catch (e) {
         return fail(MSG.rowOpFailed(e));
@@ -562,20 +603,25 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
           if (!located || fixable.length === 0) return fail(MSG.cannotRepair(bad));
           const annual = INDICATOR_TABLES.annual.name;
           if (fixable.includes(annual)) await refineLastTable(ctx, sheet, located, annual);
+          const rebuilt = fixable.filter((n) => located.refs[n]);
+          if (rebuilt.length === 0) return fail(MSG.cannotRepair(bad));
           ctx.runtime.enableEvents = false;
           const broken = new Set(r.broken);
-          for (const n of fixable) {
+          for (const n of rebuilt) {
             if (broken.has(n)) sheet.names.getItem(n).delete();
             const def = FORM_NAMES.find((x) => x.name === n)!;
             sheet.names.add(n, sheet.getRange(located.refs[n]), def.label);
           }
           ctx.runtime.enableEvents = true;
           const queued = queueSheetRead(sheet);
-          await checkSheet(ctx, sheet, 'all', { queued });
+          const note = await checkAfterWrite(ctx, sheet, 'all', { queued });
           return ok(
-            MSG.repaired(
-              fixable,
-              bad.filter((n) => !located.refs[n]),
+            withNote(
+              MSG.repaired(
+                rebuilt,
+                bad.filter((n) => !located.refs[n]),
+              ),
+              note,
             ),
           );
         });
@@ -587,6 +633,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
 
   function clearMarks(): Promise<OperationResult> {
     return exclusive(async () => {
+      const wasSuspended = marksSuspended;
       marksSuspended = true;
       try {
         return await excel.run(async (ctx) => {
@@ -613,6 +660,8 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
           return ok(MSG.marksCleared(n));
         });
       } catch (e) {
+        // Nothing was cleared: marks keep following the findings.
+        marksSuspended = wasSuspended;
         return fail(MSG.clearFailed(e));
       }
     });
@@ -676,6 +725,8 @@ async function refineLastTable(
   const labelRow = r.top - headerRows('annual');
   const label = sheet.getRange(`A${labelRow}`).format.fill;
   label.load('color');
+  const first = sheet.getRange(`A${r.top}`).format.fill;
+  first.load('color');
   const probes: { row: number; fill: Excel.RangeFill }[] = [];
   for (let row = Math.max(r.top, r.bottom - 3); row <= r.bottom; row++) {
     const fill = sheet.getRange(`A${row}`).format.fill;
@@ -683,6 +734,12 @@ async function refineLastTable(
     probes.push({ row, fill });
   }
   await ctx.sync();
+  // Not even the first row below the header carries the label's fill: every row of the table
+  // was deleted. A name over the blank row below would be a table that is not there.
+  if (first.color !== label.color) {
+    delete located.refs[tableName];
+    return;
+  }
   const last = [...probes].reverse().find((p) => p.fill.color === label.color);
   if (last && last.row < r.bottom)
     located.refs[tableName] = rangeAddr({ ...r, bottom: last.row }, true);

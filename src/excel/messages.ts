@@ -19,7 +19,18 @@ export const SEVERITY_LABEL: Record<Severity, Bilingual> = {
   info: { zh: '提示', en: 'Info' },
 };
 
-const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** Excel refuses writes to a protected (or read-only) sheet with the code AccessDenied. */
+const isAccessDenied = (e: unknown) =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'AccessDenied';
+
+const PROTECTED: Bilingual = {
+  zh: '工作表受保护（或为只读），Excel 拒绝了修改；请先在“审阅”选项卡中点“撤销工作表保护”',
+  en: 'the sheet is protected (or read-only) and Excel refused the change; unprotect it first (Review → Unprotect Sheet)',
+};
+
+/** Why an Excel call failed, in the message's language (Excel's own text is English only). */
+const errText = (e: unknown, lang: 'zh' | 'en' = 'en') =>
+  isAccessDenied(e) ? PROTECTED[lang] : e instanceof Error ? e.message : String(e);
 
 export const MSG = {
   inserted: (sheet: string, year: number): Bilingual => ({
@@ -27,7 +38,7 @@ export const MSG = {
     en: `Inserted the ${year} performance goal table into the new worksheet "${sheet}".`,
   }),
   insertFailed: (e: unknown): Bilingual => ({
-    zh: `插入模板失败：${errText(e)}`,
+    zh: `插入模板失败：${errText(e, 'zh')}`,
     en: `Could not insert the form: ${errText(e)}`,
   }),
   badYear: (year: unknown): Bilingual => ({
@@ -61,7 +72,7 @@ export const MSG = {
     en: `${table.en} must keep at least one row.`,
   }),
   rowOpFailed: (e: unknown): Bilingual => ({
-    zh: `操作失败：${errText(e)}`,
+    zh: `操作失败：${errText(e, 'zh')}`,
     en: `The operation failed: ${errText(e)}`,
   }),
   noFix: (): Bilingual => ({
@@ -77,7 +88,7 @@ export const MSG = {
     en: `Fixed ${address}: ${label.en}`,
   }),
   fixFailed: (e: unknown): Bilingual => ({
-    zh: `修复失败：${errText(e)}`,
+    zh: `修复失败：${errText(e, 'zh')}`,
     en: `The fix failed: ${errText(e)}`,
   }),
   exported: (sheet: string, n: number): Bilingual => ({
@@ -85,7 +96,7 @@ export const MSG = {
     en: `Wrote ${n} findings to the new worksheet "${sheet}".`,
   }),
   exportFailed: (e: unknown): Bilingual => ({
-    zh: `导出问题清单失败：${errText(e)}`,
+    zh: `导出问题清单失败：${errText(e, 'zh')}`,
     en: `Could not export the findings: ${errText(e)}`,
   }),
   namesOk: (): Bilingual => ({
@@ -109,7 +120,7 @@ export const MSG = {
     en: `Cannot rebuild the names from the labels (labels not found): ${notFound.join(', ')}.`,
   }),
   repairFailed: (e: unknown): Bilingual => ({
-    zh: `修复名称失败：${errText(e)}`,
+    zh: `修复名称失败：${errText(e, 'zh')}`,
     en: `Could not repair the names: ${errText(e)}`,
   }),
   marksCleared: (n: number): Bilingual => ({
@@ -117,9 +128,19 @@ export const MSG = {
     en: n ? `Removed ${n} marks; the cells show their own formats again.` : 'There were no marks.',
   }),
   clearFailed: (e: unknown): Bilingual => ({
-    zh: `清除标记失败：${errText(e)}`,
+    zh: `清除标记失败：${errText(e, 'zh')}`,
     en: `Could not remove the marks: ${errText(e)}`,
   }),
+  marksNotWritten: (e: unknown): Bilingual =>
+    isAccessDenied(e)
+      ? {
+          zh: '工作表受保护，问题无法在单元格上标出（问题清单已更新）；撤销工作表保护（审阅 → 撤销工作表保护）后点“全部检查”即可标出。',
+          en: 'The sheet is protected, so the problems could not be marked on the cells (the list is up to date); unprotect it (Review → Unprotect Sheet) and click Check all to mark them.',
+        }
+      : {
+          zh: `问题无法在单元格上标出（问题清单已更新）：${errText(e, 'zh')}`,
+          en: `The problems could not be marked on the cells (the list is up to date): ${errText(e)}`,
+        },
   validationTitle: (): Bilingual => ({ zh: '请从列表中选择', en: 'Choose from the list' }),
   validationMessage: (choices: string[]): Bilingual => ({
     zh: `可选值：${choices.join('、')}`,
@@ -157,7 +178,7 @@ export const TMSG = {
     en: 'Paste the table’s text first.',
   }),
   readFailed: (e: unknown): Bilingual => ({
-    zh: `读取工作表失败：${errText(e)}`,
+    zh: `读取工作表失败：${errText(e, 'zh')}`,
     en: `Could not read the worksheet: ${errText(e)}`,
   }),
   previewStale: (): Bilingual => ({
@@ -166,7 +187,7 @@ export const TMSG = {
   }),
   badYear: (year: unknown): Bilingual => MSG.badYear(year),
   insertFailed: (e: unknown): Bilingual => ({
-    zh: `创建新工作表失败：${errText(e)}`,
+    zh: `创建新工作表失败：${errText(e, 'zh')}`,
     en: `Could not create the new worksheet: ${errText(e)}`,
   }),
   imported: (
