@@ -68,10 +68,17 @@ export function alignedTable(rows: string[][], indent = '', gap = '  '): string 
     .join('\n');
 }
 
-/** One CSV field (RFC 4180), with a leading apostrophe where a spreadsheet would run it as a formula. */
+/**
+ * One CSV field (RFC 4180), with a leading apostrophe where a spreadsheet would run it as a
+ * formula. A leading '-' is kept only for a plain negative number: "-2+3+cmd|…" is a formula too.
+ */
 export function csvField(value: string | number | null | undefined): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (typeof value === 'string' && /^[=+@\t\r]|^-(?![\d.])/.test(s)) s = `'${s}`;
+  if (
+    typeof value === 'string' &&
+    (/^[=+@\t\r]/.test(s) || (s.startsWith('-') && !/^-(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)))
+  )
+    s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
