@@ -56,6 +56,12 @@ describe('random contents typed into random places', () => {
         fc.array(fc.tuple(anyCell(places), cellText), { minLength: 1, maxLength: 6 }),
         async (edits) => {
           const { r, sheet } = await freshForm();
+          // What Excel stored for each cell the person typed into, as it was right after typing.
+          const stored = new Map<string, unknown>();
+          const cellNow = (a: string) => {
+            const c = r.fake.workbook.getCell(sheet, a);
+            return { value: c.value, formula: c.formula, numberFormat: c.numberFormat };
+          };
           try {
             for (const [address, text] of edits) {
               const checks = r.host.stats.checks;
@@ -70,7 +76,11 @@ describe('random contents typed into random places', () => {
               // An accepted edit of a field or table cell was checked.
               const named = places.fields.includes(address) || places.tableCells.includes(address);
               if (res.ok && named) expect(r.host.stats.checks).toBeGreaterThan(checks);
+              stored.set(address, cellNow(address));
             }
+            // At the end, every cell still holds exactly what the person's last typing left there.
+            for (const [address, cell] of stored)
+              expect([address, cellNow(address)]).toEqual([address, cell]);
           } finally {
             await done(r);
           }
