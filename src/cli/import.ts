@@ -168,25 +168,14 @@ function readWorkbookSource(buf: Buffer, file: string, sheet?: string): ImportSo
   };
 }
 
-const FUND_COLUMN_ORDER = ['Current', 'Share', 'Prev2', 'Prev1'];
-
-/** Where a field's value was taken from: the cell right of its label (as importRows reads it). */
+/** Where a field's value was taken from (as importRows read it), else its label's place. */
 function valueAt(
   src: ImportSource,
-  name: string,
-  m: { row: number; col: number },
+  m: { row: number; col: number; valueCol?: number },
 ): string | number | undefined {
-  const row = src.grid.rows[m.row] ?? [];
-  let col = m.col;
-  if (name.startsWith('Fund_')) col = m.col + 1 + FUND_COLUMN_ORDER.indexOf(name.split('_')[3]);
-  else {
-    for (let c = m.col + 1; c < row.length; c++)
-      if (row[c].replace(/[\s\u3000\u00a0]/g, '') !== '') {
-        col = c;
-        break;
-      }
-  }
-  return src.grid.at[m.row]?.[col] ?? src.grid.at[m.row]?.[m.col];
+  const at = src.grid.at[m.row];
+  const v = m.valueCol !== undefined && m.valueCol >= 0 ? at?.[m.valueCol] : undefined;
+  return v || at?.[m.col];
 }
 
 function place(src: ImportSource, at: string | number | undefined, lang: Lang): string {
@@ -236,7 +225,7 @@ export function importPreview(
           ? '（由公式计算）'
           : '(computed by formula)'
         : showValue(cell?.value, cell?.numberFormat, lang);
-    rows.push([label, place(src, valueAt(src, n.name, m), lang), shown]);
+    rows.push([label, place(src, valueAt(src, m), lang), shown]);
   }
   out.push(
     zh

@@ -9,10 +9,8 @@
  */
 import { computeLayout } from '../core/form/layout';
 import { FUNDING_BLOCKS, fundingName, type FundingColumnKey } from '../core/form/spec';
-import type { IndicatorColumnKey, IndicatorTableId } from '../core/form/types';
-import { excelTypedValue } from '../core/import/excel-input';
 import { importRows, type ImportResult } from '../core/import/from-rows';
-import { parseWordTableText } from '../core/import/word-text';
+import { parsePastedTable } from '../core/import/pasted-text';
 import { snapshotFromCells } from '../core/snapshot/build';
 import { exportCsv, exportForm } from '../core/transfer/export';
 import {
@@ -20,8 +18,9 @@ import {
   placeValues,
   valuesFromSnapshot,
   type FormValues,
-  type TableRowValues,
 } from '../core/transfer/form-values';
+import { valuesFromImport } from '../core/transfer/from-import';
+import { gridFromValues } from '../core/transfer/grid';
 import { planRollForward, type RollForwardPlan } from '../core/transfer/roll-forward';
 import { formatNumber } from '../core/values';
 import type { RawCell } from '../core/values/types';
@@ -45,216 +44,11 @@ export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
 
 // -----------------------------------------------------------------------------------------
-// Pure helpers
+// Pure helpers (reading a sheet or pasted text, and typing what was found, are in the core:
+// gridFromValues, parsePastedTable, valuesFromImport)
 
-/**
- * The text that, typed into Excel, gives back this cell: a number as digits ('18.94%' when its
- * format is a percentage), TRUE/FALSE, and text as it is — with a leading apostrophe when Excel
- * would otherwise read it as a number, so a number stored as text stays text.
- */
-export function typedText(value: unknown, numberFormat?: unknown): string {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return String(value);
-    return typeof numberFormat === 'string' && numberFormat.includes('%')
-      ? `${formatNumber(value * 100, 10)}%`
-      : formatNumber(value);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  const s = String(value);
-  const typed = excelTypedValue(s);
-  return typed.value === s && !typed.numberFormat && !typed.formula ? s : `'${s}`;
-}
-
-const norm = (s: string) => s.replace(/[\s\u3000\u00a0]/g, '');
-
-/**
- * A sheet's cells as the rows importRows reads. A used range is a rectangle: rows are padded
- * with blanks on the right, while importRows takes a table row's LAST cells as its columns (as a
- * Word table's text export gives them). So trailing blanks are cut, and inside each indicator
- * table (from a header row holding 三级指标 to the next one) every row is padded back to the
- * table's own width: a row whose last cells are empty keeps its columns in place. A cell holding
- * only blanks (U+3000) is content, as typed, and is kept.
- */
-export function importGrid(values: unknown[][], formats: unknown[][] = []): string[][] {
-  const texts = values.map((row, i) => row.map((v, j) => typedText(v, formats[i]?.[j])));
-  return alignTableRows(alignByHeaders(texts));
-}
-
-const FUNDING_ITEM_LABELS = new Set(
-  FUNDING_BLOCKS.flatMap((b) => b.items.map((i) => norm(i.label.zh))),
-);
-const YEAR_HEADER = /^\d{4}年$/;
-
-/**
- * A sheet laid out like the form itself (the add-in's template, or a hand-made copy) has merged
- * cells: a value spanning E:F leaves F empty, so a row's cells are not in the order importRows
- * expects (the Word export's: one cell per column). Where the header rows give each column's
- * place — 当年金额 / 占比 / the two years over the funding rows; 一级指标 … 指标分类 (with the years
- * and 预期当年实现值 of the annual table) over an indicator table — the rows below are rewritten to
- * hold just those cells, in order. Where the header's places do not line up (a Word table pasted
- * as it is, whose header cells span several body cells), rows are left as they are.
- */
-export function alignByHeaders(rows: string[][]): string[][] {
-  const out = rows.map((r) => [...r]);
-  const at = (r: number, want: (c: string) => boolean) =>
-    (rows[r] ?? []).findIndex((c) => want(norm(c)));
-  const increasing = (p: number[]) => p.every((x, i) => x >= 0 && (i === 0 || x > p[i - 1]));
-
-  // Funding: item rows between the 当年金额 header and 部门职能概述.
-  const h = rows.findIndex((r) => r.some((c) => norm(c) === '当年金额'));
-  if (h >= 0) {
-    const years = (rows[h + 1] ?? [])
-      .map((c, j) => (YEAR_HEADER.test(norm(c)) ? j : -1))
-      .filter((j) => j >= 0);
-    const cols = [at(h, (c) => c === '当年金额'), at(h, (c) => c === '占比'), ...years.slice(0, 2)];
-    const end = rows.findIndex((r, i) => i > h && r.some((c) => norm(c) === '部门职能概述'));
-    if (cols.length === 4 && cols.every((j) => j >= 0))
-      for (let r = h + 2; r < (end < 0 ? rows.length : end); r++) {
-        const label = rows[r].findIndex((c) => FUNDING_ITEM_LABELS.has(norm(c)));
-        if (label >= 0 && label < Math.min(...cols))
-          out[r] = [...rows[r].slice(0, label + 1), ...cols.map((j) => rows[r][j] ?? '')];
-      }
-  }
-
-  // Indicator tables: every row from a 三级指标 header to the next one.
-  const headers = rows
-    .map((r, i) => (r.some((c) => norm(c) === '三级指标') ? i : -1))
-    .filter((i) => i >= 0);
-  headers.forEach((start, k) => {
-    const end = k + 1 < headers.length ? headers[k + 1] : rows.length;
-    const head = (text: string) => at(start, (c) => c === text);
-    const yearCols: number[] = [];
-    let target = -1;
-    for (let r = start; r <= start + 2 && r < end; r++) {
-      rows[r].forEach((c, j) => {
-        if (YEAR_HEADER.test(norm(c))) yearCols.push(j);
-      });
-      if (r > start && target < 0) target = at(r, (c) => c === '预期当年实现值');
-    }
-    const annual = yearCols.length >= 2;
-    if (target < 0) target = head('指标值');
-    const cols = [
-      head('一级指标'),
-      head('二级指标'),
-      head('三级指标'),
-      ...(annual ? yearCols.slice(0, 2) : []),
-      target,
-      head('指标值确定依据'),
-      head('指标分类'),
-    ];
-    if (!increasing(cols)) return;
-    for (let r = start; r < end; r++)
-      out[r] = [...rows[r].slice(0, cols[0]), ...cols.map((j) => rows[r][j] ?? '')];
-  });
-  return out;
-}
-
-/**
- * Cuts each row's trailing empty cells, then pads every row of an indicator table to the width
- * of the table's widest row.
- */
-export function alignTableRows(rows: string[][]): string[][] {
-  const out = rows.map((r) => {
-    let end = r.length;
-    while (end > 0 && r[end - 1] === '') end--;
-    return r.slice(0, end);
-  });
-  const headers = out
-    .map((r, i) => (r.some((c) => norm(c) === '三级指标') ? i : -1))
-    .filter((i) => i >= 0);
-  headers.forEach((start, k) => {
-    const end = k + 1 < headers.length ? headers[k + 1] : rows.length;
-    const width = Math.max(...out.slice(start, end).map((r) => r.length));
-    for (let i = start; i < end; i++) while (out[i].length < width) out[i].push('');
-  });
-  return out;
-}
-
-/**
- * Pasted text → rows. The text export of a Word table (one cell per line, each cell's first line
- * starting with a tab, an empty line after each row) is read by parseWordTableText; anything
- * else is taken as tab-separated rows, as Excel and Word put a copied table on the clipboard
- * (Excel quotes a cell holding a line break: "a""b" is a"b).
- */
-export function parsePastedTable(text: string): string[][] {
-  const t = text.replace(/\r\n?/g, '\n');
-  const lines = t.split('\n').filter((l) => l.trim() !== '');
-  const wordStyle = lines.filter((l) => l.startsWith('\t') && !l.slice(1).includes('\t')).length;
-  if (lines.length && wordStyle * 2 >= lines.length) return parseWordTableText(t);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let atStart = true;
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (quoted) {
-      if (ch === '"' && t[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && atStart) {
-      quoted = true;
-      atStart = false;
-    } else if (ch === '\t') {
-      row.push(cell);
-      cell = '';
-      atStart = true;
-    } else if (ch === '\n') {
-      row.push(cell);
-      if (row.some((c) => c !== '')) rows.push(row);
-      row = [];
-      cell = '';
-      atStart = true;
-    } else {
-      cell += ch;
-      atStart = false;
-    }
-  }
-  row.push(cell);
-  if (row.some((c) => c !== '')) rows.push(row);
-  return alignTableRows(rows);
-}
-
-/** What Excel stores when `text` is typed into a cell of the layout formatted `numberFormat`. */
-function typedIn(text: string, numberFormat: string | undefined): RawCell {
-  if (numberFormat === '@') return { value: text };
-  const typed = excelTypedValue(text);
-  // Text that starts with '=' is imported as text, never as a formula.
-  if (typed.formula) return { value: text };
-  return typed;
-}
-
-/**
- * An import result as form content for a year: input fields and table cells hold what Excel
- * stores when their text is typed in (so '\u30008167.74' stays text and is reported, '18.94%' becomes
- * 0.1894 with a percent format). Totals and shares are not carried: the template computes them.
- */
-export function formValuesFromImport(res: ImportResult, year: number): FormValues {
-  const layout = computeLayout({ year, rows: { longTerm: 1, annual: 1 } });
-  const inputs = inputFieldNames(layout);
-  const formatOf = new Map(
-    layout.names.map((n) => {
-      const cell = layout.cells.find((c) => c.address === n.ref.replace(/\$/g, ''));
-      return [n.name, cell?.style.numberFormat] as const;
-    }),
-  );
-  const fields: Record<string, RawCell> = {};
-  for (const [name, text] of Object.entries(res.fields)) {
-    if (!inputs.has(name) || text === '') continue;
-    fields[name] = typedIn(text, formatOf.get(name));
-  }
-  const table = (id: IndicatorTableId): TableRowValues[] =>
-    res.tables[id].map((row) => {
-      const out: TableRowValues = {};
-      for (const [k, text] of Object.entries(row) as [IndicatorColumnKey, string][])
-        if (text !== '') out[k] = typedIn(text, undefined);
-      return out;
-    });
-  return { year, fields, tables: { longTerm: table('longTerm'), annual: table('annual') } };
-}
+/** How many fields of `v` hold something. */
+const filled = (v: FormValues) => Object.values(v.fields).filter((c) => c.value !== null).length;
 
 /** A value for a preview line: at most `max` characters, '…' when cut. */
 export function clip(text: string, max = PREVIEW_CHARS): { text: string; truncated: boolean } {
@@ -410,7 +204,7 @@ export function createTransfer(excel: ExcelLike, deps: TransferDeps): TransferAp
           await ctx.sync();
           const source = { kind: 'sheet' as const, name: sheet.name };
           if (used.isNullObject) return emptyImport(source, TMSG.emptySheet(sheet.name));
-          return remember(importRows(importGrid(used.values, used.numberFormat)), source);
+          return remember(importRows(gridFromValues(used.values, used.numberFormat)), source);
         });
       } catch (e) {
         return emptyImport({ kind: 'sheet', name: '' }, TMSG.readFailed(e));
@@ -444,13 +238,13 @@ export function createTransfer(excel: ExcelLike, deps: TransferDeps): TransferAp
     const year = Number(options?.year);
     if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
       return fail(TMSG.badYear(options?.year));
-    const v = formValuesFromImport(p.res, year);
+    const v = valuesFromImport(p.res, { year });
     try {
       const sheetName = await insertValues(v);
       pendingImport = null;
       return {
         ok: true,
-        message: TMSG.imported(sheetName, year, Object.keys(v.fields).length, {
+        message: TMSG.imported(sheetName, year, filled(v), {
           longTerm: v.tables.longTerm.length,
           annual: v.tables.annual.length,
         }),

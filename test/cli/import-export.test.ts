@@ -19,6 +19,7 @@ import type { IndicatorTableId } from '../../src/core/form/types';
 import { excelTypedValue } from '../../src/core/import/excel-input';
 import { importRows } from '../../src/core/import/from-rows';
 import { parseWordTableText } from '../../src/core/import/word-text';
+import { inputFieldNames } from '../../src/core/transfer/form-values';
 import { checkForm } from '../../src/core/rules/catalogue';
 import type { ExportedForm } from '../../src/core/transfer/export';
 import type { RawCell } from '../../src/core/values/types';
@@ -487,6 +488,117 @@ describe('pgt import: a table pasted from Word into Excel', () => {
       text: '健全',
     });
     expect(satisfaction.values.target).toMatchObject({ operator: '≥', number: 90, unit: '%' });
+  });
+});
+
+/**
+ * A template written by `pgt template` (merged cells, as the add-in inserts it) filled in by its
+ * names, the way a person fills it in Excel: 填报人 left empty, notes typed right of the form in
+ * column J (which a row's last cells would pick up), percentages typed into the tables.
+ */
+describe('pgt import: a template filled in by its names', () => {
+  const layout = computeLayout({ year: 2025, common: true });
+  const inputs = inputFieldNames(layout);
+  let run: Awaited<ReturnType<typeof pgt>>;
+
+  beforeAll(async () => {
+    expect((await pgt('template', '-o', 'blank.xlsx', '--year', '2025', '--common')).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    const blank = readFileSync(at('blank.xlsx'));
+    await wb.xlsx.load(blank.buffer.slice(blank.byteOffset, blank.byteOffset + blank.length));
+    const ws = wb.worksheets[0];
+    const cellOf = (name: string) => {
+      const ref = wb.definedNames.getRanges(name).ranges[0];
+      expect({ name, ref }).toEqual({ name, ref: expect.stringContaining('!') });
+      return ws.getCell(ref.split('!')[1].replace(/\$/g, '').split(':')[0]);
+    };
+    const put = (name: string, value: ExcelJS.CellValue, numFmt?: string) => {
+      const c = cellOf(name);
+      c.value = value;
+      if (numFmt) c.numFmt = numFmt;
+    };
+    put('Dept_Name', '黄石市商务局');
+    put('Dept_Phone', '0714-6251234');
+    put('Fund_Income_Fiscal_Current', 1200.5);
+    put('Fund_Income_Fiscal_Prev2', 1100);
+    put('Fund_Income_Fiscal_Prev1', 1150);
+    put('Fund_Income_Own_Current', '\u3000133.39');
+    put('Fund_Expense_Personnel_Current', 700);
+    put('Fund_Expense_Operating_Current', 500.5);
+    put('Fund_Expense_Operating_Prev1', 480);
+    put('Text_Functions', '1.负责全市商务工作。\n2.组织招商活动。');
+    put('Text_AnnualTasks', '1.社会消费品零售总额增长8%。');
+    put('Text_LongTermGoals', '1.商务工作稳步发展。');
+    put('Text_AnnualGoals', '1.完成年度招商任务。');
+    // Table cells: row i of a table by its name's first row.
+    const tableCell = (id: IndicatorTableId, i: number, key: string) => {
+      const t = layout.tables[id];
+      const col = t.columns.find((c) => c.key === key)!.col;
+      return ws.getCell(`${col}${t.firstRow + i}`);
+    };
+    tableCell('longTerm', 0, 'target').value = '≤90%';
+    tableCell('longTerm', 10, 'target').value = 0.95;
+    tableCell('longTerm', 10, 'target').numFmt = '0%';
+    tableCell('annual', 0, 'prev2').value = 0.9;
+    tableCell('annual', 0, 'prev2').numFmt = '0%';
+    tableCell('annual', 0, 'prev1').value = 0.92;
+    tableCell('annual', 0, 'prev1').numFmt = '0%';
+    tableCell('annual', 0, 'target').value = '≥95%';
+    tableCell('annual', 24, 'level3').value = '招商引资到位资金';
+    tableCell('annual', 24, 'target').value = '58.7亿元';
+    // Notes right of the form.
+    ws.getCell('J7').value = '已核对';
+    ws.getCell(`J${layout.tables.longTerm.firstRow}`).value = '备注：参考去年';
+    ws.getCell(`J${layout.tables.annual.firstRow + 24}`).value = '新增';
+    writeFileSync(at('filled.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    run = await pgt('import', 'filled.xlsx', '-o', 'filled-again.xlsx', '--formulas');
+  });
+
+  it('finds every field where the template has it; an empty one stays empty', () => {
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('找到 41 项，全部找到：');
+    const line = (label: string) =>
+      run.out.split('\n').find((l) => l.trimStart().startsWith(`${label} `))!;
+    expect(line('填报人')).toMatch(/（空）$/);
+    expect(line('联系电话')).toMatch(/ G4 +0714-6251234$/);
+    expect(line('收入构成/财政拨款/当年金额')).toMatch(/ E7 +1200\.5$/);
+    expect(line('收入构成/财政拨款/2023年金额')).toMatch(/ H7 +1100$/);
+    expect(line('收入构成/财政拨款/2024年金额')).toMatch(/ I7 +1150$/);
+    expect(line('长期绩效指标')).toMatch(/ A18 +33 行$/);
+    expect(line('年度绩效指标')).toMatch(/ A\d+ +33 行$/);
+  });
+
+  it('gives the same values, field by field and cell by cell of both tables', () => {
+    const a = readWorkbook(readFileSync(at('filled.xlsx'))).sheets[0];
+    const b = readWorkbook(readFileSync(at('filled-again.xlsx'))).sheets[0];
+    const ref = (name: string) => layout.names.find((n) => n.name === name)!.ref.replace(/\$/g, '');
+    const same = (address: string, what: string) => {
+      const x = a.cells.get(address);
+      const y = b.cells.get(address);
+      expect({ what, address, value: y?.value ?? null }).toEqual({
+        what,
+        address,
+        value: x?.value ?? null,
+      });
+      if (typeof x?.value === 'number' && x.numberFormat?.includes('%'))
+        expect({ what, fmt: y?.numberFormat }).toEqual({ what, fmt: x.numberFormat });
+    };
+    for (const name of inputs) same(ref(name), name);
+    for (const id of ['longTerm', 'annual'] as IndicatorTableId[]) {
+      const t = layout.tables[id];
+      for (let r = t.firstRow; r <= t.lastRow; r++)
+        for (const c of t.columns) same(`${c.col}${r}`, `${id} ${c.key}`);
+    }
+    // Spot checks, and the notes right of the form stay behind.
+    expect(b.cells.get(ref('Fund_Income_Own_Current'))?.value).toBe('\u3000133.39');
+    expect(b.cells.get(ref('Dept_Preparer'))?.value ?? null).toBeNull();
+    expect(b.cells.get(`E${layout.tables.longTerm.firstRow + 10}`)).toMatchObject({
+      value: 0.95,
+      numberFormat: '0%',
+    });
+    expect(b.cells.get(`G${layout.tables.annual.firstRow + 24}`)?.value).toBe('58.7亿元');
+    expect([...b.cells.keys()].filter((k) => k.startsWith('J'))).toEqual([]);
   });
 });
 

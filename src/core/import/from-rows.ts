@@ -22,8 +22,11 @@ export interface ImportResult {
   fields: Record<string, string>;
   /** Table → body rows, each keyed by column. */
   tables: Record<IndicatorTableId, Partial<Record<IndicatorColumnKey, string>>[]>;
-  /** What was found, for the preview: field name → where (row, column of the source grid). */
-  matched: { name: string; label: string; row: number; col: number }[];
+  /**
+   * What was found, for the preview: field name → where its label is (row, column of the source
+   * grid) and, for a field, the column its value was taken from (-1: none, the value is empty).
+   */
+  matched: { name: string; label: string; row: number; col: number; valueCol?: number }[];
   /** Fields and sections that could not be found. */
   missing: string[];
 }
@@ -41,12 +44,21 @@ function find(
   return null;
 }
 
-/** The first non-empty cell right of (row, col) — Word exports keep empty cells of merged spans. */
-function nextValue(rows: string[][], at: { row: number; col: number }, skipEmpty = true): string {
+/** Labels of the header fields: a value is never one of them (an empty field's neighbour). */
+const HEADER_LABELS = new Set(HEADER_FIELDS.map((f) => norm(f.formLabel)));
+
+/**
+ * The column of the first non-empty cell right of (row, col) — Word exports keep empty cells of
+ * merged spans — or -1 when there is none, or when it is the next field's label (填报人 left
+ * empty, then 联系电话 on the same row).
+ */
+function nextValueCol(rows: string[][], at: { row: number; col: number }): number {
   const row = rows[at.row];
-  for (let c = at.col + 1; c < row.length; c++)
-    if (!skipEmpty || norm(row[c]) !== '') return row[c];
-  return '';
+  for (let c = at.col + 1; c < row.length; c++) {
+    const t = norm(row[c]);
+    if (t !== '') return HEADER_LABELS.has(t) ? -1 : c;
+  }
+  return -1;
 }
 
 export function importRows(rows: string[][]): ImportResult {
@@ -57,9 +69,9 @@ export function importRows(rows: string[][]): ImportResult {
     matched: [],
     missing: [],
   };
-  const put = (name: string, label: string, value: string, at: { row: number; col: number }) => {
-    res.fields[name] = value;
-    res.matched.push({ name, label, row: at.row, col: at.col });
+  const put = (name: string, label: string, at: { row: number; col: number }, valueCol: number) => {
+    res.fields[name] = valueCol < 0 ? '' : (rows[at.row][valueCol] ?? '');
+    res.matched.push({ name, label, row: at.row, col: at.col, valueCol });
   };
 
   // Year: from the long-term horizon, or the funding history header.
@@ -77,7 +89,7 @@ export function importRows(rows: string[][]): ImportResult {
 
   for (const f of HEADER_FIELDS) {
     const at = find(rows, (c) => c === norm(f.formLabel));
-    if (at) put(f.name, f.label.zh, nextValue(rows, at), at);
+    if (at) put(f.name, f.label.zh, at, nextValueCol(rows, at));
     else res.missing.push(f.label.zh);
   }
 
@@ -96,13 +108,12 @@ export function importRows(rows: string[][]): ImportResult {
         continue;
       }
       from = at.row + 1;
-      const values = rows[at.row].slice(at.col + 1);
       FUND_COLS.forEach((ck, i) =>
         put(
           fundingName(block.key, item.key, ck),
           `${block.label.zh}/${item.label.zh}`,
-          values[i] ?? '',
           at,
+          at.col + 1 + i,
         ),
       );
     }
@@ -121,8 +132,8 @@ export function importRows(rows: string[][]): ImportResult {
       put(
         TEXT_SECTIONS[id].name,
         TEXT_SECTIONS[id].label(res.year ?? 0).zh,
-        nextValue(rows, at),
         at,
+        nextValueCol(rows, at),
       );
     else res.missing.push(TEXT_SECTIONS[id].label(0).zh);
   }

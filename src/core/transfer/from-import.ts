@@ -1,7 +1,8 @@
 /**
  * 导入 → FormValues: what importRows found in a source (a Word table's text, a pasted or hand-made
  * sheet) as the cells a fresh template gets, typed the way Excel stores typed text — so numbers
- * wrapped in U+3000 stay text, exactly as they would had the user typed the Word table in.
+ * wrapped in U+3000 stay text, exactly as they would had the user typed the Word table in. The
+ * add-in's 导入 and `pgt import` both use valuesFromImport.
  */
 import { computeLayout } from '../form/layout';
 import { INDICATOR_TABLES } from '../form/spec';
@@ -21,8 +22,6 @@ export interface ValuesFromImportOptions {
    * has them typed), so it checks like the original. Off by default: FormValues carries inputs.
    */
   keepComputed?: boolean;
-  /** How a text becomes a cell: what Excel stores for typed text by default. */
-  cell?: (text: string) => RawCell;
 }
 
 /** The form's names (the same for every year and table size). */
@@ -31,6 +30,26 @@ const INPUTS = inputFieldNames(LAYOUT);
 const SINGLE_CELL_FIELDS = new Set(
   LAYOUT.names.filter((n) => n.kind === 'field' && !n.ref.includes(':')).map((n) => n.name),
 );
+/** Each field's number format in the template ('@' for the phone number). */
+const FIELD_FORMAT = new Map(
+  LAYOUT.names.map((n) => {
+    const cell = LAYOUT.cells.find((c) => c.address === n.ref.replace(/\$/g, ''));
+    return [n.name, cell?.style.numberFormat] as const;
+  }),
+);
+
+/**
+ * What Excel stores when `text` is typed into a cell formatted `numberFormat`: a Text-formatted
+ * cell ('@') keeps the text as it is (a leading apostrophe still only marks it as text); elsewhere
+ * excelTypedValue. A text that starts with '=' is stored as text, never as a formula: an import
+ * brings values, and a formula from a foreign file could point anywhere.
+ */
+export function typedIn(text: string, numberFormat?: string): RawCell {
+  if (text === '') return { value: null };
+  if (numberFormat === '@') return { value: text.startsWith("'") ? text.slice(1) : text };
+  const typed = excelTypedValue(text);
+  return typed.formula ? { value: text } : typed;
+}
 
 /** The budget year the import will use, or null when neither the option nor the source has one. */
 export function importYear(res: ImportResult, year?: number): number | null {
@@ -38,8 +57,11 @@ export function importYear(res: ImportResult, year?: number): number | null {
 }
 
 /**
- * FormValues from an import. Throws when the budget year is known neither from the source nor from
- * `opts.year` (check `importYear` first).
+ * FormValues from an import: each found text as Excel stores it typed into its cell of the
+ * template (typedIn); a field found empty is { value: null } (with `keepComputed`, an empty total
+ * replaces the template's formula, as in the source). Totals and shares only with `keepComputed`.
+ * Throws when the budget year is known neither from the source nor from `opts.year` (check
+ * `importYear` first).
  */
 export function valuesFromImport(
   res: ImportResult,
@@ -48,12 +70,11 @@ export function valuesFromImport(
   const year = importYear(res, opts.year);
   if (year === null)
     throw new Error('The budget year is unknown: the source names none and none was given');
-  const typed = opts.cell ?? excelTypedValue;
   const fields: Record<string, RawCell> = {};
   for (const [name, text] of Object.entries(res.fields)) {
     if (!SINGLE_CELL_FIELDS.has(name)) continue;
     if (!INPUTS.has(name) && !opts.keepComputed) continue;
-    fields[name] = typed(text);
+    fields[name] = typedIn(text, FIELD_FORMAT.get(name));
   }
   const tables = { longTerm: [], annual: [] } as Record<IndicatorTableId, TableRowValues[]>;
   for (const id of ['longTerm', 'annual'] as IndicatorTableId[])
@@ -62,8 +83,8 @@ export function valuesFromImport(
       for (const col of INDICATOR_TABLES[id].columns) {
         const text = row[col.key];
         if (text === undefined) continue;
-        const c = typed(text);
-        if (c.value !== null || c.formula) out[col.key] = c;
+        const c = typedIn(text);
+        if (c.value !== null) out[col.key] = c;
       }
       tables[id].push(out);
     }

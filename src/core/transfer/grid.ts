@@ -1,13 +1,17 @@
 /**
  * Sources for importRows as grids of cell texts, with where each text came from:
- * - a worksheet (a table pasted from Word, a hand-made sheet, an older form): the cells of its used
- *   range, merged areas giving their value once, at the top-left, as a Word table gives a merged
- *   cell once;
+ * - a worksheet (a table pasted from Word, a hand-made sheet, an older form, the add-in's own
+ *   form): the cells of its used range, cleaned up by alignGrid (columns placed by the header
+ *   rows where merged cells leave gaps; elsewhere a merged area's value once, at the top-left, as a
+ *   Word table gives a merged cell once). The add-in (gridFromValues, from a used range's values)
+ *   and the CLI (gridFromCells, from a file's cells and merges) read a sheet the same way;
  * - a Word table's text export: the cells parseWordTableText reads, with the line each starts on.
  * Pure: cell accessors in, strings out.
  */
 import { addr, parseAddr, parseRange } from '../form/a1';
+import { alignGrid } from '../import/align';
 import { excelTypedValue } from '../import/excel-input';
+import { formatNumber } from '../values';
 import type { RawCell } from '../values/types';
 
 export interface SourceGrid {
@@ -37,9 +41,10 @@ export function gridText(c: RawCell | undefined): string {
   if (typeof c.value === 'boolean') return c.value ? 'TRUE' : 'FALSE';
   if (typeof c.value === 'number') {
     if (!Number.isFinite(c.value)) return `'${String(c.value)}`;
+    // Never in exponent notation (Excel reads '1e-7' typed as text).
     if (c.numberFormat && /%/.test(c.numberFormat.replace(/"[^"]*"|\\./g, '')))
-      return `${Number((c.value * 100).toPrecision(15))}%`;
-    return String(c.value);
+      return `${formatNumber(Number((c.value * 100).toPrecision(15)))}%`;
+    return formatNumber(c.value);
   }
   const s = String(c.value);
   const back = excelTypedValue(s);
@@ -55,9 +60,11 @@ export interface SheetCells {
 
 /**
  * A worksheet as a grid. The grid spans the columns up to the last one holding a value or a merged
- * area (styled empty cells right of a pasted table do not widen it); a horizontally merged area
- * gives one text per row (its other columns are skipped, as a Word table's spanning cell is one
- * cell), a vertically merged one gives its text in its top row and '' below.
+ * area (styled empty cells right of a pasted table do not widen it), and is cleaned up by
+ * alignGrid: rows under the form's header rows keep the header's columns; in the others a
+ * horizontally merged area gives one text per row (its other columns are skipped, as a Word
+ * table's spanning cell is one cell). A vertically merged area gives its text in its top row and
+ * '' below. `at` names each text's cell ('' for a padding blank).
  */
 export function gridFromCells(sheet: SheetCells, maxCells = 1_000_000): SourceGrid {
   const merges = sheet.merges
@@ -89,22 +96,33 @@ export function gridFromCells(sheet: SheetCells, maxCells = 1_000_000): SourceGr
       skip.set(r, list);
     }
   }
-  const rows: string[][] = [];
-  const at: string[][] = [];
+  const texts2d: string[][] = [];
   for (let r = 1; r <= bottom; r++) {
-    const spans = skip.get(r) ?? [];
     const row: string[] = [];
-    const where: string[] = [];
-    for (let c = 1; c <= right; c++) {
-      if (spans.some(([a, b]) => c >= a && c <= b)) continue;
-      const a = addr(r, c);
-      row.push(texts.get(a) ?? '');
-      where.push(a);
-    }
-    rows.push(row);
-    at.push(where);
+    for (let c = 1; c <= right; c++) row.push(texts.get(addr(r, c)) ?? '');
+    texts2d.push(row);
   }
-  return { rows, at };
+  const aligned = alignGrid(texts2d, {
+    skipped: (i, j) => (skip.get(i + 1) ?? []).some(([a, b]) => j + 1 >= a && j + 1 <= b),
+  });
+  return {
+    rows: aligned.rows,
+    at: aligned.cols.map((cols, i) => cols.map((j) => (j < 0 ? '' : addr(i + 1, j + 1)))),
+  };
+}
+
+/**
+ * A used range as Excel's API gives it (`values` and `numberFormat`, merged cells' covered parts
+ * blank) as the rows importRows reads: each cell as the text that types it, cleaned up by
+ * alignGrid. What the add-in reads where the CLI has gridFromCells.
+ */
+export function gridFromValues(values: unknown[][], formats: unknown[][] = []): string[][] {
+  const cell = (v: unknown, nf: unknown): RawCell => ({
+    value: typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null,
+    numberFormat: typeof nf === 'string' ? nf : undefined,
+  });
+  return alignGrid(values.map((row, i) => row.map((v, j) => gridText(cell(v, formats[i]?.[j])))))
+    .rows;
 }
 
 /**
