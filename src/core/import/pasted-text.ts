@@ -16,15 +16,26 @@ export function parsePastedTable(text: string): string[][] {
   const lines = t.split('\n').filter((l) => l.trim() !== '');
   const wordStyle = lines.filter((l) => l.startsWith('\t') && !l.slice(1).includes('\t')).length;
   if (lines.length && wordStyle * 2 >= lines.length) return parseWordTableText(t);
+  const rows = parseDelimited(t, '\t').filter((r) => r.some((c) => c !== ''));
+  return alignTableRows(rows);
+}
+
+/**
+ * Delimited text (RFC 4180 style: a field starting with a quote runs to the closing quote, a
+ * doubled quote inside is one quote) → rows. A line ends at LF, CRLF or CR outside quotes; line
+ * breaks inside quotes stay as they are. Empty lines are rows of one empty field; a last line
+ * without a line break is read. Stops after `maxRows` rows.
+ */
+export function parseDelimited(text: string, delimiter: string, maxRows = Infinity): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
   let atStart = true;
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
+  for (let i = 0; i < text.length && rows.length < maxRows; i++) {
+    const ch = text[i];
     if (quoted) {
-      if (ch === '"' && t[i + 1] === '"') {
+      if (ch === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
       } else if (ch === '"') quoted = false;
@@ -32,13 +43,14 @@ export function parsePastedTable(text: string): string[][] {
     } else if (ch === '"' && atStart) {
       quoted = true;
       atStart = false;
-    } else if (ch === '\t') {
+    } else if (ch === delimiter) {
       row.push(cell);
       cell = '';
       atStart = true;
-    } else if (ch === '\n') {
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
-      if (row.some((c) => c !== '')) rows.push(row);
+      rows.push(row);
       row = [];
       cell = '';
       atStart = true;
@@ -47,7 +59,9 @@ export function parsePastedTable(text: string): string[][] {
       atStart = false;
     }
   }
-  row.push(cell);
-  if (row.some((c) => c !== '')) rows.push(row);
-  return alignTableRows(rows);
+  if (rows.length < maxRows && (cell !== '' || row.length)) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
 }
