@@ -7,6 +7,7 @@ import { parseRange, rangeAddr, type RangeRef } from '../core/form/a1';
 import { computeLayout } from '../core/form/layout';
 import { BUDGET_YEAR, INDICATOR_TABLES } from '../core/form/spec';
 import type { IndicatorTableId, LayoutName, SectionId } from '../core/form/types';
+import type { FormSnapshot } from '../core/snapshot/types';
 
 const REFERENCE = computeLayout({ year: 2000 });
 
@@ -31,12 +32,61 @@ export function intersects(a: RangeRef, b: RangeRef): boolean {
 }
 
 /**
- * The sections an edit of `addresses` can affect, given where the names are now; 'all' when the
- * budget year changed (every year header is a formula of it) or an address cannot be read.
+ * What the form's formula cells read: an edit there changes their values without touching a
+ * named cell (a total over rows a person inserted, a field typed as =K3). `ranges` 'any' for a
+ * formula whose references cannot be known (INDIRECT, OFFSET); `year` when the formula cell is
+ * the budget year itself.
+ */
+export type Precedents = { section: SectionId; year: boolean; ranges: RangeRef[] | 'any' }[];
+
+const STRING_LITERAL = /"(?:[^"]|"")*"/g;
+const DYNAMIC_REF = /\b(?:INDIRECT|OFFSET)\s*\(/i;
+// An optional sheet prefix, then a cell, a cell range, whole columns or whole rows.
+const REF =
+  /(?<![\w.$])(?:(?:'((?:[^']|'')+)'|([^\s'!(),;:=+\-*/^&<>{}%]+))!)?(\$?[A-Za-z]{1,3}\$?\d{1,7}(?::\$?[A-Za-z]{1,3}\$?\d{1,7})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d{1,7}:\$?\d{1,7})(?![\w(!])/g;
+
+/** The ranges of the form's own sheet a formula refers to (other sheets are left out). */
+export function formulaRanges(formula: string, sheetName: string): RangeRef[] | 'any' {
+  const body = formula.replace(STRING_LITERAL, '""');
+  if (DYNAMIC_REF.test(body)) return 'any';
+  const out: RangeRef[] = [];
+  for (const m of body.matchAll(REF)) {
+    const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+    if (sheet !== undefined && sheet !== sheetName) continue;
+    const r = parseRange(m[3]) ?? parseWholeRowsOrCols(m[3]);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** The precedents of every formula cell of a snapshot, by the section of the cell. */
+export function precedentsOf(snapshot: FormSnapshot | null, sheetName: string): Precedents {
+  if (!snapshot) return [];
+  const out: Precedents = [];
+  for (const [name, c] of Object.entries(snapshot.fields))
+    if (c.formula && SECTION_OF[name])
+      out.push({
+        section: SECTION_OF[name],
+        year: name === BUDGET_YEAR.name,
+        ranges: formulaRanges(c.formula, sheetName),
+      });
+  for (const id of TABLE_IDS)
+    for (const row of snapshot.tables[id] ?? [])
+      for (const c of Object.values(row.cells))
+        if (c?.formula)
+          out.push({ section: id, year: false, ranges: formulaRanges(c.formula, sheetName) });
+  return out;
+}
+
+/**
+ * The sections an edit of `addresses` can affect, given where the names are now and what the
+ * form's formulas read (`precedents`); 'all' when the budget year changed (every year header is
+ * a formula of it) or an address cannot be read.
  */
 export function sectionsForChange(
   addresses: string[],
   refs: Record<string, string>,
+  precedents: Precedents = [],
 ): SectionId[] | 'all' {
   const rects: { section: SectionId; name: string; r: RangeRef }[] = [];
   for (const [name, ref] of Object.entries(refs)) {
@@ -52,6 +102,11 @@ export function sectionsForChange(
       if (intersects(changed, x.r)) {
         if (x.name === BUDGET_YEAR.name) return 'all';
         out.add(x.section);
+      }
+    for (const p of precedents)
+      if (p.ranges === 'any' || p.ranges.some((r) => intersects(changed, r))) {
+        if (p.year) return 'all';
+        out.add(p.section);
       }
   }
   return [...out];

@@ -27,8 +27,10 @@ import {
   FORM_NAMES,
   FORM_NAME_SET,
   MARKER_NAMES,
+  precedentsOf,
   refFromNameFormula,
   sectionsForChange,
+  type Precedents,
 } from './form-names';
 import { locateNames, type Located } from './locate';
 import {
@@ -90,6 +92,8 @@ interface Current {
   sheetId: string;
   sheetName: string;
   refs: Record<string, string>;
+  /** What the form's formula cells read (an edit there changes them too). */
+  precedents: Precedents;
   snapshot: FormSnapshot | null;
   result: CheckResult;
 }
@@ -288,7 +292,14 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     } catch (e) {
       marksFailed = e;
     }
-    current = { sheetId: r.sheetId, sheetName: r.sheetName, refs: r.refs, snapshot, result };
+    current = {
+      sheetId: r.sheetId,
+      sheetName: r.sheetName,
+      refs: r.refs,
+      precedents: precedentsOf(snapshot, r.sheetName),
+      snapshot,
+      result,
+    };
     // The pane gets the list even when the marks could not be written (a protected sheet).
     notify(result);
     if (marksFailed) throw new MarksNotWrittenError(marksFailed);
@@ -347,8 +358,10 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
         : sectionsForChange(
             mine.map((c) => c.address),
             cur.refs,
+            cur.precedents,
           );
-    // An edit outside every named cell cannot change a finding: no round trip at all.
+    // An edit outside every named cell and everything the form's formulas read cannot change a
+    // finding: no round trip at all.
     if (sections !== 'all' && sections.length === 0) return;
     await excel.run((ctx) =>
       checkSheet(ctx, ctx.workbook.worksheets.getItem(cur.sheetId), sections),
@@ -472,7 +485,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
           range.values = [[fix.value]];
           ctx.runtime.enableEvents = true;
           const queued = queueSheetRead(sheet);
-          const sections = sectionsForChange([fix.address], cur.refs);
+          const sections = sectionsForChange([fix.address], cur.refs, cur.precedents);
           return checkAfterWrite(
             ctx,
             sheet,
