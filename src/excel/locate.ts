@@ -38,7 +38,7 @@ export interface Located {
   refs: Record<string, string>;
   /** Names whose place could not be found from the labels. */
   notFound: string[];
-  /** True when enough of the form's labels are on the sheet to call it a form. */
+  /** True when the sheet shows the form's arrangement of labels (hasFormArrangement). */
   recognisable: boolean;
 }
 
@@ -77,26 +77,72 @@ class Finder {
   }
 }
 
-const KEY_LABELS = [
-  FORM_TITLE.zh,
-  FUNDING_SECTION.zh,
-  FUNDING_BLOCKS[0].label.zh,
-  FUNDING_BLOCKS[1].label.zh,
-  TEXT_SECTIONS.functions.label(0).zh,
-  INDICATOR_TABLES.longTerm.label.zh,
-  INDICATOR_TABLES.annual.label.zh,
-];
-
-/** How many of the form's key labels appear anywhere in the grid. */
-export function keyLabelCount(g: Grid): number {
-  const want = new Set(KEY_LABELS.map(norm));
-  const seen = new Set<string>();
-  for (const row of g.values) for (const v of row) if (want.has(norm(v))) seen.add(norm(v));
-  return seen.size;
-}
-
 const LONG_TERM_GOALS = /^长期目标[:：]?[（(]?截[止至]/;
 const ANNUAL_GOALS = /^年度目标[:：]?$/;
+
+const is = (text: string) => {
+  const want = norm(text);
+  return (t: string) => t === want;
+};
+/** The form's section labels, in the form's order: in one column (A in the layout), once each. */
+const SECTION_LABELS: ((t: string) => boolean)[] = [
+  is(FUNDING_SECTION.zh),
+  is(TEXT_SECTIONS.functions.label(0).zh),
+  is(TEXT_SECTIONS.annualTasks.label(0).zh),
+  (t) => LONG_TERM_GOALS.test(t),
+  is(INDICATOR_TABLES.longTerm.label.zh),
+  (t) => ANNUAL_GOALS.test(t),
+  is(INDICATOR_TABLES.annual.label.zh),
+];
+/** How many section labels in their column make a form (with the title or the funding blocks). */
+export const MIN_SECTION_LABELS = 4;
+
+/**
+ * Whether the sheet shows the form's own arrangement of labels — what makes a sheet without the
+ * form's names a (damaged) form. Label words elsewhere do not count: a findings list (问题清单)
+ * names a section in every row and quotes labels in its messages, yet it is not a form.
+ *
+ * The arrangement: in one column, at least MIN_SECTION_LABELS of the section labels (部门总体资金情况,
+ * 部门职能概述, 年度工作任务, 长期目标（截止…）, 长期绩效指标, 年度目标, 年度绩效指标), each exactly once and
+ * in the form's order; and above them the title 部门整体绩效目标表, or between 部门总体资金情况 and the
+ * next section the funding blocks 收入构成 then 支出构成 in one column.
+ */
+export function hasFormArrangement(g: Grid): boolean {
+  const f = new Finder(g);
+  const width = Math.max(0, ...g.values.map((r) => r.length));
+  const title = norm(FORM_TITLE.zh);
+  const blocks = FUNDING_BLOCKS.map((b) => norm(b.label.zh));
+  for (let j = 0; j < width; j++) {
+    const col = g.left + j;
+    const rows: (number | null)[] = SECTION_LABELS.map(() => null);
+    let repeated = false;
+    for (let r = g.top; r <= f.bottom; r++) {
+      const t = f.at(r, col);
+      if (t === '') continue;
+      const k = SECTION_LABELS.findIndex((m) => m(t));
+      if (k < 0) continue;
+      if (rows[k] !== null) repeated = true;
+      rows[k] = r;
+    }
+    const found = rows.filter((r): r is number => r !== null);
+    if (repeated || found.length < MIN_SECTION_LABELS) continue;
+    if (found.some((r, i) => i > 0 && r <= found[i - 1])) continue;
+    const first = found[0];
+    const titled = g.values
+      .slice(0, first - g.top)
+      .some((row) => row.some((v) => norm(v) === title));
+    const funding = rows[0];
+    const next = found.find((r) => funding !== null && r > funding) ?? f.bottom + 1;
+    const blocksInOrder =
+      funding !== null &&
+      Array.from({ length: width }, (_, k) => g.left + k).some((c) => {
+        const at = blocks.map((b) => f.find(c, b, funding, next - 1));
+        return at.every((r, i) => r !== null && (i === 0 || r > at[i - 1]!));
+      });
+    if (titled || blocksInOrder) return true;
+  }
+  return false;
+}
 
 export function locateNames(g: Grid): Located {
   const f = new Finder(g);
@@ -177,5 +223,5 @@ export function locateNames(g: Grid): Located {
   }
 
   const notFound = FORM_NAMES.map((n) => n.name).filter((n) => !(n in refs));
-  return { refs, notFound, recognisable: keyLabelCount(g) >= 3 };
+  return { refs, notFound, recognisable: hasFormArrangement(g) };
 }

@@ -179,6 +179,47 @@ describe('exportFindings', () => {
   });
 });
 
+describe('the 问题清单 sheet is not a form', () => {
+  it('shown in Excel, it is a sheet without a form; the workbook still holds one form', async () => {
+    const r = rig();
+    await r.ready;
+    const sheet = (await r.host.insertForm({ year: YEAR, common: true })).sheetName!;
+    await r.settle();
+    const res = await r.host.checkAll();
+    // The sections of the form are named in the list (its 部分 column), and its messages quote
+    // labels.
+    expect(new Set(res.findings.map((f) => f.section))).toEqual(
+      new Set([
+        'header',
+        'funding',
+        'functions',
+        'annualTasks',
+        'longTermGoals',
+        'longTerm',
+        'annualGoals',
+        'annual',
+      ]),
+    );
+    const out = await r.host.exportFindings();
+    expect(out.ok).toBe(true);
+    await r.fake.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(out.sheetName!).activate();
+      await ctx.sync();
+    });
+    await r.settle();
+    expect(r.last().status).toMatchObject({
+      kind: 'noForm',
+      sheetName: '问题清单',
+      missingNames: [],
+      formSheets: [sheet],
+    });
+    const again = await r.host.checkAll();
+    expect(again.status).toMatchObject({ kind: 'noForm', formSheets: [sheet] });
+    expect(again.findings).toEqual([]);
+    expect(marksOn(r.fake, '问题清单')).toEqual({});
+  });
+});
+
 describe('selectCell', () => {
   it("takes the user to a finding's cell on the form's sheet", async () => {
     const r = rig(['数据']);
