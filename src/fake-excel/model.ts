@@ -204,7 +204,13 @@ export interface SheetRecord {
   protection: { protected: boolean; options: ProtectionOptions; password?: string };
   styles: StyleStore;
   colWidths: Map<number, number>;
+  /** Heights set or autofitted; rows not listed have the default height. */
   rowHeights: Map<number, number>;
+  /**
+   * Rows whose height was set (`format.rowHeight`): Excel's "custom height". Other rows have an
+   * automatic height that grows with wrapped text when cells change.
+   */
+  customRowHeights: Set<number>;
   merges: Rect[];
   validations: ValidationRecord[];
   conditionalFormats: ConditionalFormatRecord[];
@@ -338,6 +344,7 @@ export class FakeWorkbookModel {
       styles: new StyleStore(this.baseStyle),
       colWidths: new Map(),
       rowHeights: new Map(),
+      customRowHeights: new Set(),
       merges: [],
       validations: [],
       conditionalFormats: [],
@@ -709,8 +716,33 @@ export class FakeWorkbookModel {
     return sheet.colWidths.get(col) ?? this.defaultColumnWidth;
   }
 
+  /**
+   * A row's height. A custom height (set through `format.rowHeight`) is kept whatever the row
+   * holds. Any other row has an automatic height, as in Excel, which autofits a row on entry: it
+   * is at least what the row was autofitted to (or the default) and grows to show the wrapped text
+   * of its cells. Cells inside a merged area do not count (Excel does not autofit merged cells).
+   */
   rowHeight(sheet: SheetRecord, row: number): number {
-    return sheet.rowHeights.get(row) ?? this.defaultRowHeight;
+    const set = sheet.rowHeights.get(row);
+    if (set !== undefined && sheet.customRowHeights.has(row)) return set;
+    return Math.max(set ?? this.defaultRowHeight, this.wrappedTextHeight(sheet, row));
+  }
+
+  /** The height the wrapped text of a row's unmerged cells needs (0 when there is none). */
+  private wrappedTextHeight(sheet: SheetRecord, row: number): number {
+    let height = 0;
+    const cols = this.engine.contentBounds(sheet.hfId).cols;
+    if (row >= this.engine.contentBounds(sheet.hfId).rows) return 0;
+    for (let c = 0; c < cols; c++) {
+      const st = this.style(sheet, row, c);
+      if (!st.wrapText) continue;
+      const text = this.text(sheet, row, c);
+      if (!text) continue;
+      if (sheet.merges.some((m) => rectContains(m, row, c))) continue;
+      const lines = wrappedLines(text, this.columnWidth(sheet, c), st.fontSize);
+      height = Math.max(height, lineHeight(lines, st.fontSize));
+    }
+    return Math.min(409, height);
   }
 
   setColumnWidth(sheet: SheetRecord, rect: Rect, width: number): void {
@@ -730,13 +762,24 @@ export class FakeWorkbookModel {
     if (isEntireColumns(rect) && rect.rowCount === MAX_ROWS) {
       throw new ModelError('InvalidArgument', 'Row height of every row cannot be set in the fake');
     }
-    for (let r = rect.row; r < rect.row + rect.rowCount; r++) sheet.rowHeights.set(r, height);
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      sheet.rowHeights.set(r, height);
+      sheet.customRowHeights.add(r);
+    }
     this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
   }
 
-  /** Range.format.autofitRows(): heights follow wrapped text and font size (approximation). */
+  /**
+   * Range.format.autofitRows(): heights follow wrapped text and font size (approximation), and the
+   * rows' heights are automatic again (no longer custom).
+   */
   autofitRows(sheet: SheetRecord, rect: Rect): void {
     const last = Math.min(rect.row + rect.rowCount, this.usedBottom(sheet));
+    // Rows of the range past the content: empty, so back to the default height.
+    const inRange = (r: number) => r >= rect.row && r < rect.row + rect.rowCount;
+    for (const r of [...sheet.customRowHeights]) if (inRange(r)) sheet.customRowHeights.delete(r);
+    for (const r of [...sheet.rowHeights.keys()])
+      if (inRange(r) && r >= last) sheet.rowHeights.delete(r);
     for (let r = rect.row; r < last; r++) {
       let lines = 1;
       let size = this.baseStyle.fontSize;
@@ -749,17 +792,12 @@ export class FakeWorkbookModel {
         size = Math.max(size, st.fontSize);
         const text = this.text(sheet, r, c);
         if (!text) continue;
-        let n = text.split('\n').length;
-        if (st.wrapText) {
-          const width = this.columnWidth(sheet, c);
-          const perLine = Math.max(1, Math.floor(width / (st.fontSize * 0.6)));
-          n = text
-            .split('\n')
-            .reduce((acc, line) => acc + Math.max(1, Math.ceil(visualLength(line) / perLine)), 0);
-        }
+        const n = st.wrapText
+          ? wrappedLines(text, this.columnWidth(sheet, c), st.fontSize)
+          : text.split('\n').length;
         lines = Math.max(lines, n);
       }
-      const h = Math.round(lines * size * 1.36 * 4) / 4;
+      const h = lineHeight(lines, size);
       if (h === this.defaultRowHeight) sheet.rowHeights.delete(r);
       else sheet.rowHeights.set(r, h);
     }
@@ -1308,6 +1346,19 @@ export class FakeWorkbookModel {
     }
     sizes.clear();
     for (const [k, v] of moved) sizes.set(k, v);
+    if (change.axis === 'row') {
+      const custom = [...sheet.customRowHeights];
+      sheet.customRowHeights.clear();
+      for (const k of custom) {
+        if (change.kind === 'insert')
+          sheet.customRowHeights.add(k >= change.at ? k + change.count : k);
+        else if (k < change.at) sheet.customRowHeights.add(k);
+        else if (k >= change.at + change.count) sheet.customRowHeights.add(k - change.count);
+      }
+      // Inserted rows take the row above's height, custom or automatic.
+      if (change.kind === 'insert' && custom.includes(change.at - 1))
+        for (let k = change.at; k < change.at + change.count; k++) sheet.customRowHeights.add(k);
+    }
 
     const shiftAll = (rects: Rect[]): Rect[] =>
       rects.map((r) => shiftRect(r, change)).filter((r): r is Rect => r !== null);
@@ -1354,10 +1405,9 @@ export class FakeWorkbookModel {
       ).slice(1);
       pl.printTitleColumns = adjusted.includes('#REF!') ? null : adjusted;
     }
-    if (this.selection.sheetId === sheet.id) {
-      const sel = shiftRect(this.selection.rect, change);
-      if (sel) this.selection = { sheetId: sheet.id, rect: sel };
-    }
+    // The selection keeps its address: Excel does not move it when rows or columns are inserted
+    // or deleted (a person inserting through a row header has selected the rows that become the
+    // new ones, see FakeUser.insertRows).
   }
 
   /**
@@ -1677,6 +1727,19 @@ function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
+}
+
+/** How many lines a wrapped text takes in a column `width` points wide (approximation). */
+function wrappedLines(text: string, width: number, fontSize: number): number {
+  const perLine = Math.max(1, Math.floor(width / (fontSize * 0.6)));
+  return text
+    .split('\n')
+    .reduce((acc, line) => acc + Math.max(1, Math.ceil(visualLength(line) / perLine)), 0);
+}
+
+/** The height of `lines` lines of a font, rounded to a quarter point as Excel's heights are. */
+function lineHeight(lines: number, fontSize: number): number {
+  return Math.round(lines * fontSize * 1.36 * 4) / 4;
 }
 
 /** Display width of a string: CJK characters count double. */

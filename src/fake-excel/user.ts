@@ -5,7 +5,7 @@
  *
  * Row numbers here are the ones a person sees (1-based); addresses are A1 text.
  */
-import { type Rect, formatRect } from './addressing';
+import { MAX_COLS, type Rect, formatRect } from './addressing';
 import type { CellInput } from './engine';
 import { ModelError } from './errors';
 import { parseTypedInput } from './inputParsing';
@@ -226,9 +226,14 @@ export class FakeUser {
     return { ok: true };
   }
 
-  /** Right-click a row header → Insert: `count` rows before row `row` (1-based). */
+  /**
+   * Right-click a row header → Insert: `count` rows before row `row` (1-based). Right-clicking the
+   * header selects those rows (fires onSelectionChanged when they were not selected yet); the
+   * selection then stays where it is, on the inserted rows.
+   */
   insertRows(sheetName: string, row: number, count = 1): UserEditResult {
     const sheet = this.model.sheet(sheetName);
+    this.selectRows(sheet, row, count);
     try {
       this.asUser(() => this.model.insertLines(sheet, 'row', row - 1, count));
     } catch (e) {
@@ -241,9 +246,13 @@ export class FakeUser {
     return { ok: true };
   }
 
-  /** Right-click a row header → Delete: rows row … row + count - 1 (1-based). */
+  /**
+   * Right-click a row header → Delete: rows row … row + count - 1 (1-based). The rows are selected
+   * first; the selection stays on them (now the rows that moved up).
+   */
   deleteRows(sheetName: string, row: number, count = 1): UserEditResult {
     const sheet = this.model.sheet(sheetName);
+    this.selectRows(sheet, row, count);
     const rect: Rect = {
       row: row - 1,
       col: 0,
@@ -280,6 +289,19 @@ export class FakeUser {
       },
     });
     return { ok: true };
+  }
+
+  /** Selects whole rows as a click on their headers does, unless they are selected already. */
+  private selectRows(sheet: SheetRecord, row: number, count: number): void {
+    const rect: Rect = { row: row - 1, col: 0, rowCount: count, colCount: MAX_COLS };
+    const sel = this.model.selection;
+    const same =
+      sel.sheetId === sheet.id &&
+      sel.rect.row === rect.row &&
+      sel.rect.rowCount === rect.rowCount &&
+      sel.rect.col === 0 &&
+      sel.rect.colCount === MAX_COLS;
+    if (!same) this.asUser(() => this.model.select(sheet, rect));
   }
 
   /** Clicks or drags to select a range (fires onSelectionChanged). */
