@@ -214,6 +214,9 @@ function createConfig(env = {}, argv = {}) {
       filename: '[name].js',
       publicPath: '',
       clean: true,
+      // Office's WebView2 and every browser that runs the pane have globalThis: this keeps webpack
+      // from emitting its `new Function("return this")` fallback (the CSP has no unsafe-eval).
+      environment: { globalThis: true },
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.mjs', '.js'],
