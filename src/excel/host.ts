@@ -21,6 +21,7 @@ import type {
   InsertOptions,
   OperationResult,
 } from '../taskpane/api';
+import { checkCounts } from '../taskpane/findings';
 import { createCoalescer, realTimers, type Coalescer, type Timers } from './coalesce';
 import { EXPORT_SHEET_BASE, freeSheetName, queueExportSheet } from './export-sheet';
 import {
@@ -119,12 +120,6 @@ export class MarksNotWrittenError extends Error {
   }
 }
 
-function countFindings(findings: Finding[]): CheckResult['counts'] {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
 
 /** Queues one mark (see marks.ts for why it is a conditional format). */
@@ -211,7 +206,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
       formSheets,
     };
     return {
-      result: { status, findings, counts: countFindings(findings), at: now() },
+      result: { status, findings, counts: checkCounts(findings), at: now() },
       snapshot,
       located,
     };

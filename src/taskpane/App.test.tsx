@@ -12,7 +12,14 @@ import type { Finding } from '../core/rules/types';
 import type { OperationResult } from './api';
 import { detectLanguage } from './i18n';
 import { defaultBudgetYear } from './InsertPanel';
-import { OK_STATUS, SEED_FINDINGS, checkResult, fakeApi, renderPane } from './testing';
+import {
+  OK_STATUS,
+  SEED_FINDINGS,
+  checkResult,
+  fakeApi,
+  freshFormFindings,
+  renderPane,
+} from './testing';
 
 // Role queries skip jsdom's slow visibility check. Nothing hidden could match by mistake:
 // collapsed groups and filtered-out findings are not rendered at all.
@@ -342,6 +349,110 @@ describe('检查结果', () => {
     expect(fake.calls.clearMarks).toHaveLength(1);
     // Clearing marks keeps the list: the findings are still true.
     expect(items()).toHaveLength(6);
+  });
+});
+
+describe('待填写: what is only not filled in yet', () => {
+  const counts = () =>
+    document.querySelector<HTMLElement>(
+      '[data-testid="findings-panel"] [role="group"][aria-label^="错误"]',
+    )!;
+  /** The count badge of a severity (the badge, not its icon, carries data-tone). */
+  const badge = (severity: string) =>
+    counts().querySelector<HTMLElement>(`[data-tone][data-severity="${severity}"]`)!;
+
+  test('a freshly inserted form looks calm: no red badge, one collapsed group, no list of errors', async () => {
+    const fresh = freshFormFindings();
+    expect(fresh.length).toBeGreaterThan(100);
+    expect(fresh.every((f) => f.incomplete)).toBe(true);
+    expect(fresh.some((f) => f.severity === 'error')).toBe(true);
+    const { api } = fakeApi(checkResult(fresh));
+    renderPane({ api });
+    const toggle = await screen.findByRole('button', { name: `待填写（${fresh.length} 项）` });
+    expect(counts().getAttribute('aria-label')).toBe(
+      `错误 0 个，警告 0 个，提示 0 个，待填写 ${fresh.length} 项`,
+    );
+    // The severity badges count only real problems: all zero, grey; the 待填写 badge is neutral.
+    for (const s of ['error', 'warning', 'info'])
+      expect([badge(s).textContent, badge(s).getAttribute('data-tone')]).toEqual([
+        expect.stringMatching(/ 0$/),
+        'neutral',
+      ]);
+    const pending = counts().querySelector('[data-incomplete="true"]')!;
+    expect(pending.textContent).toBe(`待填写 ${fresh.length}`);
+    expect(pending.getAttribute('data-tone')).toBe('neutral');
+    // Nothing is listed as a problem; the group is closed.
+    expect(screen.getByText('除待填写的内容外，未发现问题')).toBeTruthy();
+    expect(items()).toHaveLength(0);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(groupHeaders()).toHaveLength(0);
+  });
+
+  test('opened, it lists them by section with a neutral tag; each still goes to its cell', async () => {
+    const fresh = freshFormFindings();
+    const fake = fakeApi(checkResult(fresh));
+    renderPane({ api: fake.api });
+    fireEvent.click(await screen.findByRole('button', { name: /^待填写（/ }));
+    expect(items()).toHaveLength(fresh.length);
+    for (const li of items()) {
+      expect(li.getAttribute('data-incomplete')).toBe('true');
+      expect(li.textContent).toContain('待填写');
+      expect(li.textContent).not.toMatch(/^错误|^警告/);
+    }
+    const first = fresh[0];
+    const list = screen.getByRole('list', { name: /^部门信息 · 待填写/ });
+    fireEvent.click(within(list).getAllByRole('button')[0]);
+    await waitFor(() => expect(fake.calls.selectCell).toEqual([[first.cells[0]]]));
+  });
+
+  test('beside real problems: those are listed and counted, the rest waits below, closed', async () => {
+    const pending: Finding[] = [
+      {
+        ruleId: 'header-required',
+        severity: 'error',
+        section: 'header',
+        cells: ['B4'],
+        message: { zh: '填报人未填写', en: 'Preparer not filled in' },
+        incomplete: true,
+      },
+      {
+        ruleId: 'text-required',
+        severity: 'warning',
+        section: 'functions',
+        cells: ['B15'],
+        message: { zh: '部门职能概述未填写', en: 'Functions not filled in' },
+        incomplete: true,
+      },
+    ];
+    const { api } = fakeApi(checkResult([...SEED_FINDINGS, ...pending]));
+    renderPane({ api, lang: 'en' });
+    await screen.findByText(SEED_FINDINGS[0].message.en);
+    expect(
+      screen.getByRole('group', { name: '2 errors, 3 warnings, 1 notes, 2 still to fill in' }),
+    ).toBeTruthy();
+    expect(items()).toHaveLength(SEED_FINDINGS.length);
+    expect(screen.queryByText('Preparer not filled in')).toBeNull();
+    const toggle = screen.getByRole('button', { name: 'Still to fill in (2)' });
+    // Below the real findings.
+    const lastGroup = groupHeaders().pop()!;
+    expect(
+      lastGroup.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    fireEvent.click(toggle);
+    expect(screen.getByText('Preparer not filled in')).toBeTruthy();
+    expect(items()).toHaveLength(SEED_FINDINGS.length + 2);
+    // The severity filter is about problems: the group stays.
+    fireEvent.click(screen.getByRole('radio', { name: 'Errors only' }));
+    expect(screen.getByText('Functions not filled in')).toBeTruthy();
+  });
+
+  test('the announcement counts them apart', async () => {
+    const { api } = fakeApi(checkResult(freshFormFindings()));
+    renderPane({ api, announceDelayMs: 10 });
+    const live = screen.getByRole('status');
+    await waitFor(() =>
+      expect(live.textContent).toBe('检查完成：错误 0 个，警告 0 个，提示 0 个，待填写 107 项'),
+    );
   });
 });
 

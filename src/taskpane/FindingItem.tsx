@@ -1,7 +1,7 @@
 /**
- * One finding: severity (icon + word), its cell(s), its message; pressing it (click, Enter or
- * Space) takes the user to its first cell; 一键修复 applies its fix. Message and fix label are
- * rendered as text, never as HTML.
+ * One finding: severity (icon + word; 待填写 for a finding that only says "not filled in yet"), its
+ * cell(s), its message; pressing it (click, Enter or Space) takes the user to its first cell;
+ * 一键修复 applies its fix. Message and fix label are rendered as text, never as HTML.
  */
 import {
   Button,
@@ -14,7 +14,7 @@ import {
 import { Wrench16Regular } from '@fluentui/react-icons';
 import type { Finding } from '../core/rules/types';
 import type { Lang, Messages } from './i18n';
-import { SeverityTag } from './Severity';
+import { IncompleteTag, SeverityTag } from './Severity';
 import { useOperation } from './useAsync';
 
 /** How many addresses are spelled out before “等 N 个单元格”. */
@@ -34,6 +34,7 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorStatusDangerForeground1 },
   warning: { borderLeftColor: tokens.colorStatusWarningForeground3 },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
+  incomplete: { borderLeftColor: tokens.colorNeutralStroke1 },
   select: {
     display: 'flex',
     flexDirection: 'column',
@@ -117,11 +118,12 @@ export function FindingItem({
   const styles = useStyles();
   const fix = useOperation(onFix);
   const first = finding.cells[0];
+  const incomplete = finding.incomplete === true;
   const message = finding.message[lang] || finding.message.zh || finding.message.en;
   const content = (
     <>
       <span className={styles.top}>
-        <SeverityTag severity={finding.severity} t={t} />{' '}
+        {incomplete ? <IncompleteTag t={t} /> : <SeverityTag severity={finding.severity} t={t} />}{' '}
         <span className={styles.cells}>{cellsText(finding.cells, t, lang)}</span>
       </span>{' '}
       <span className={styles.message}>{message}</span>
@@ -130,8 +132,12 @@ export function FindingItem({
 
   return (
     <li
-      className={mergeClasses(styles.item, styles[finding.severity])}
+      className={mergeClasses(
+        styles.item,
+        incomplete ? styles.incomplete : styles[finding.severity],
+      )}
       data-severity={finding.severity}
+      data-incomplete={incomplete ? 'true' : undefined}
       data-rule={finding.ruleId}
       data-cell={first}
     >

@@ -1,6 +1,9 @@
 /**
  * 检查结果: counts per severity, 全部检查 / 导出问题清单 / 清除标记, a severity filter, and the
- * findings grouped by section (collapsible) and, within a section, by severity.
+ * findings grouped by section (collapsible) and, within a section, by severity. Findings that only
+ * say something is not filled in yet (Finding.incomplete) are not mixed in: they are counted by a
+ * neutral 待填写 badge and listed in one collapsed group 「待填写（N 项）」 below the others, so a
+ * freshly inserted form looks calm.
  */
 import { Button, Radio, RadioGroup, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import {
@@ -11,13 +14,20 @@ import {
   ChevronRight16Regular,
   DismissCircle16Regular,
   DocumentBulletList20Regular,
+  Edit16Regular,
 } from '@fluentui/react-icons';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { SectionId } from '../core/form/types';
 import type { Finding } from '../core/rules/types';
 import type { CheckResult, OperationResult } from './api';
 import { FindingItem } from './FindingItem';
-import { filterFindings, findingKeys, groupFindings, type SectionGroup } from './findings';
+import {
+  filterFindings,
+  findingKeys,
+  groupFindings,
+  splitIncomplete,
+  type SectionGroup,
+} from './findings';
 import { formatTime, type FindingFilter, type Lang, type Messages } from './i18n';
 import { ResultMessage, noticeFrom, type Notice } from './ResultMessage';
 import { Section } from './Section';
@@ -112,6 +122,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   emptyOk: { color: tokens.colorBrandForeground1, flexShrink: 0 },
+  hint: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
 });
 
 export interface FindingsPanelProps {
@@ -139,17 +154,16 @@ export function FindingsPanel({
   const filterLabelId = useId();
   const [filter, setFilter] = useState<FindingFilter>('all');
   const [collapsed, setCollapsed] = useState<ReadonlySet<SectionId>>(new Set());
+  const [incompleteOpen, setIncompleteOpen] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const check = useOperation(onCheckAll);
   const exporter = useOperation(onExport);
   const clearer = useOperation(onClearMarks);
 
-  const groups = useMemo(
-    () => groupFindings(filterFindings(result?.findings ?? [], filter)),
-    [result, filter],
-  );
+  const { problems, incomplete } = useMemo(() => splitIncomplete(result?.findings ?? []), [result]);
+  const groups = useMemo(() => groupFindings(filterFindings(problems, filter)), [problems, filter]);
   const hasFindings = (result?.findings.length ?? 0) > 0;
-  const counts = result?.counts ?? { error: 0, warning: 0, info: 0 };
+  const counts = result?.counts ?? { error: 0, warning: 0, info: 0, incomplete: 0 };
 
   const toggle = (section: SectionId) => {
     setCollapsed((prev) => {
@@ -192,11 +206,11 @@ export function FindingsPanel({
     body = <div className={styles.empty}>{t.notCheckedYet}</div>;
   } else if (result.status.kind === 'noForm' && !hasFindings) {
     body = <div className={styles.empty}>{t.noFormFindings}</div>;
-  } else if (!hasFindings) {
+  } else if (problems.length === 0) {
     body = (
       <div className={styles.empty}>
         <CheckmarkCircle20Filled aria-hidden="true" className={styles.emptyOk} />
-        {t.noFindings}
+        {hasFindings ? t.onlyIncomplete : t.noFindings}
       </div>
     );
   } else if (groups.length === 0) {
@@ -227,7 +241,7 @@ export function FindingsPanel({
       aside={time}
       testId="findings-panel"
     >
-      <SeverityCounts counts={counts} t={t} asGroup />
+      <SeverityCounts counts={counts} incomplete={counts.incomplete} t={t} asGroup />
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -270,7 +284,97 @@ export function FindingsPanel({
         </RadioGroup>
       </div>
       {body}
+      {result && incomplete.length > 0 && (
+        <IncompleteGroup
+          findings={incomplete}
+          open={incompleteOpen}
+          onToggle={() => setIncompleteOpen((o) => !o)}
+          t={t}
+          lang={lang}
+          onSelect={onSelect}
+          onFix={fix}
+        />
+      )}
     </Section>
+  );
+}
+
+/**
+ * 「待填写（N 项）」: the findings that only say something is not filled in yet, collapsed by
+ * default; opened, they are listed by section, each still taking the user to its cell.
+ */
+function IncompleteGroup({
+  findings,
+  open,
+  onToggle,
+  t,
+  lang,
+  onSelect,
+  onFix,
+}: {
+  findings: Finding[];
+  open: boolean;
+  onToggle: () => void;
+  t: Messages;
+  lang: Lang;
+  onSelect: (address: string) => void;
+  onFix: (finding: Finding) => Promise<void>;
+}) {
+  const styles = useStyles();
+  const panelId = useId();
+  const sections = useMemo(() => groupFindings(findings), [findings]);
+  const Chevron = open ? ChevronDown16Regular : ChevronRight16Regular;
+  return (
+    <div className={styles.group} data-group="incomplete">
+      <h3 className={styles.groupHeading}>
+        <button
+          type="button"
+          className={styles.groupToggle}
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={onToggle}
+        >
+          <Chevron aria-hidden="true" className={styles.chevron} />
+          <span className={styles.groupTitle} data-incomplete-title="">
+            <Edit16Regular aria-hidden="true" className={styles.chevron} />
+            {t.incompleteTitle(findings.length)}
+          </span>
+        </button>
+      </h3>
+      {open && (
+        <div id={panelId} className={styles.panel}>
+          <div className={styles.hint}>{t.incompleteHint}</div>
+          {sections.map((g) => {
+            const all = g.bySeverity.flatMap((sg) => sg.findings);
+            const keys = findingKeys(all);
+            const name = t.sections[g.section] ?? g.section;
+            return (
+              <div key={g.section}>
+                <div className={styles.severityCaption} aria-hidden="true">
+                  {name} · {all.length}
+                </div>
+                <ul
+                  role="list"
+                  className={styles.list}
+                  aria-label={`${name} · ${t.incompleteTitle(all.length)}`}
+                >
+                  {all.map((f, i) => (
+                    <FindingItem
+                      key={keys[i]}
+                      finding={f}
+                      t={t}
+                      lang={lang}
+                      onSelect={onSelect}
+                      onFix={onFix}
+                    />
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </div>
   );
 }
 

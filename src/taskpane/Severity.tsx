@@ -3,7 +3,12 @@
  * relies on colour alone.
  */
 import { Badge, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
+import {
+  Edit16Regular,
+  ErrorCircle16Filled,
+  Info16Filled,
+  Warning16Filled,
+} from '@fluentui/react-icons';
 import type { Severity } from '../core/rules/types';
 import { SEVERITY_ORDER } from './findings';
 import type { Messages } from './i18n';
@@ -21,6 +26,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorStatusDangerForeground1 },
   warning: { color: tokens.colorStatusWarningForeground3 },
   info: { color: tokens.colorBrandForeground1 },
+  incomplete: { color: tokens.colorNeutralForeground2 },
   icon: { flexShrink: 0 },
   badges: {
     display: 'flex',
@@ -61,19 +67,33 @@ export function SeverityTag({ severity, t }: { severity: Severity; t: Messages }
   );
 }
 
+/** ✎ 待填写: the neutral tag of a finding that only says something is not filled in yet. */
+export function IncompleteTag({ t }: { t: Messages }) {
+  const styles = useStyles();
+  return (
+    <span className={mergeClasses(styles.tag, styles.incomplete)} data-incomplete="true">
+      <Edit16Regular aria-hidden="true" className={styles.icon} />
+      {t.incompleteTag}
+    </span>
+  );
+}
+
 /**
- * 错误 N · 警告 N · 提示 N as badges. With `hideZero`, severities without findings are left out.
+ * 错误 N · 警告 N · 提示 N as badges, and 待填写 N as a neutral one when `incomplete` is given and
+ * above zero. With `hideZero`, severities without findings are left out.
  * With `asGroup`, the badges form a labelled group (错误 N 个，警告 N 个，提示 N 个) for screen
  * readers; without it (e.g. inside a button) the badges' own words are read.
  */
 export function SeverityCounts({
   counts,
+  incomplete = 0,
   t,
   hideZero = false,
   size = 'medium',
   asGroup = false,
 }: {
   counts: Partial<Record<Severity, number>>;
+  incomplete?: number;
   t: Messages;
   hideZero?: boolean;
   size?: 'small' | 'medium';
@@ -81,27 +101,57 @@ export function SeverityCounts({
 }) {
   const styles = useStyles();
   const shown = SEVERITY_ORDER.filter((s) => !hideZero || (counts[s] ?? 0) > 0);
-  const full = { error: counts.error ?? 0, warning: counts.warning ?? 0, info: counts.info ?? 0 };
+  const full = {
+    error: counts.error ?? 0,
+    warning: counts.warning ?? 0,
+    info: counts.info ?? 0,
+    incomplete,
+  };
   return (
     <span
       className={styles.badges}
       role={asGroup ? 'group' : undefined}
       aria-label={asGroup ? t.countsAria(full) : undefined}
     >
-      {shown.map((s) => (
+      {shown.map((s) => {
+        // A severity without findings is shown in grey: only real problems get colour.
+        const zero = (counts[s] ?? 0) === 0;
+        return (
+          <Badge
+            key={s}
+            appearance={zero ? 'outline' : 'tint'}
+            color={zero ? 'informative' : BADGE_COLOR[s]}
+            size={size}
+            shape="rounded"
+            icon={
+              zero ? (
+                <SeverityIcon severity={s} className={styles.incomplete} />
+              ) : (
+                <SeverityIcon severity={s} />
+              )
+            }
+            data-severity={s}
+            data-tone={zero ? 'neutral' : BADGE_COLOR[s]}
+            aria-hidden={asGroup ? true : undefined}
+          >
+            {t.severityCount(s, counts[s] ?? 0)}
+          </Badge>
+        );
+      })}
+      {incomplete > 0 && (
         <Badge
-          key={s}
-          appearance="tint"
-          color={BADGE_COLOR[s]}
+          appearance="outline"
+          color="informative"
           size={size}
           shape="rounded"
-          icon={<SeverityIcon severity={s} />}
-          data-severity={s}
+          icon={<Edit16Regular aria-hidden="true" />}
+          data-incomplete="true"
+          data-tone="neutral"
           aria-hidden={asGroup ? true : undefined}
         >
-          {t.severityCount(s, counts[s] ?? 0)}
+          {t.incompleteCount(incomplete)}
         </Badge>
-      ))}
+      )}
     </span>
   );
 }

@@ -26,10 +26,21 @@ export interface FormStatus {
   formSheets: string[];
 }
 
+/**
+ * Findings by severity, not counting those that only say "not filled in yet" (Finding.incomplete):
+ * they are counted apart, as `incomplete`.
+ */
+export interface CheckCounts {
+  error: number;
+  warning: number;
+  info: number;
+  incomplete: number;
+}
+
 export interface CheckResult {
   status: FormStatus;
   findings: Finding[];
-  counts: { error: number; warning: number; info: number };
+  counts: CheckCounts;
   /** When the check ran (ms since epoch). */
   at: number;
 }

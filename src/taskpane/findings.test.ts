@@ -1,6 +1,13 @@
 import type { Finding } from '../core/rules/types';
 import { cellsText } from './FindingItem';
-import { countBySeverity, filterFindings, findingKeys, groupFindings } from './findings';
+import {
+  checkCounts,
+  countBySeverity,
+  filterFindings,
+  findingKeys,
+  groupFindings,
+  splitIncomplete,
+} from './findings';
 import { formatTime, messages } from './i18n';
 import { defaultBudgetYear, parseBudgetYear } from './InsertPanel';
 import { SEED_FINDINGS } from './testing';
@@ -97,5 +104,17 @@ describe('small helpers', () => {
     for (const [k, v] of Object.entries(zh)) {
       if (typeof v === 'string') expect([k, v.length > 0]).toEqual([k, true]);
     }
+  });
+});
+
+describe('checkCounts', () => {
+  test('counts severities without the incomplete findings, which are counted apart', () => {
+    const pending: Finding = { ...SEED_FINDINGS[0], ruleId: 'header-required', incomplete: true };
+    const all = [...SEED_FINDINGS, pending, { ...pending, severity: 'warning' as const }];
+    expect(checkCounts(all)).toEqual({ error: 2, warning: 3, info: 1, incomplete: 2 });
+    const { problems, incomplete } = splitIncomplete(all);
+    expect(problems).toEqual(SEED_FINDINGS);
+    expect(incomplete.map((f) => f.severity)).toEqual(['error', 'warning']);
+    expect(checkCounts([])).toEqual({ error: 0, warning: 0, info: 0, incomplete: 0 });
   });
 });

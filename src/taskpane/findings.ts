@@ -5,6 +5,7 @@
 import type { SectionId } from '../core/form/types';
 import { SECTION_ORDER } from '../core/rules/engine';
 import type { Finding, Severity } from '../core/rules/types';
+import type { CheckCounts } from './api';
 import type { FindingFilter } from './i18n';
 
 export const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -40,6 +41,23 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const counts = emptyCounts();
   for (const f of findings) counts[f.severity] += 1;
   return counts;
+}
+
+/** Findings that say something is wrong, and those that only say it is not filled in yet. */
+export function splitIncomplete(findings: readonly Finding[]): {
+  problems: Finding[];
+  incomplete: Finding[];
+} {
+  const problems: Finding[] = [];
+  const incomplete: Finding[] = [];
+  for (const f of findings) (f.incomplete === true ? incomplete : problems).push(f);
+  return { problems, incomplete };
+}
+
+/** A check's counts: by severity without the incomplete findings, which are counted apart. */
+export function checkCounts(findings: readonly Finding[]): CheckCounts {
+  const { problems, incomplete } = splitIncomplete(findings);
+  return { ...countBySeverity(problems), incomplete: incomplete.length };
 }
 
 /**

@@ -51,8 +51,17 @@ export interface Messages {
   filters: Record<FindingFilter, string>;
   severity: Record<Severity, string>;
   severityCount: (severity: Severity, count: number) => string;
-  countsAria: (counts: Record<Severity, number>) => string;
-  announceChecked: (counts: Record<Severity, number>) => string;
+  countsAria: (counts: Record<Severity, number> & { incomplete?: number }) => string;
+  announceChecked: (counts: Record<Severity, number> & { incomplete?: number }) => string;
+  /** The neutral badge beside the severity counts. */
+  incompleteCount: (count: number) => string;
+  /** The collapsed group of findings that only say "not filled in yet". */
+  incompleteTitle: (count: number) => string;
+  incompleteHint: string;
+  /** The tag of such a finding (instead of its severity). */
+  incompleteTag: string;
+  /** No real problems, only content still to fill in. */
+  onlyIncomplete: string;
   sections: Record<SectionId, string>;
   groupAria: (section: string, counts: Partial<Record<Severity, number>>) => string;
   listAria: (section: string, severity: Severity, count: number) => string;
@@ -166,8 +175,17 @@ const zh: Messages = {
   filters: { all: '全部', errors: '仅错误', errorsAndWarnings: '错误和警告' },
   severity: SEVERITY_ZH,
   severityCount: (s, n) => `${SEVERITY_ZH[s]} ${n}`,
-  countsAria: (c) => `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`,
-  announceChecked: (c) => `检查完成：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`,
+  countsAria: (c) =>
+    `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个` +
+    (c.incomplete ? `，待填写 ${c.incomplete} 项` : ''),
+  announceChecked: (c) =>
+    `检查完成：错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个` +
+    (c.incomplete ? `，待填写 ${c.incomplete} 项` : ''),
+  incompleteCount: (n) => `待填写 ${n}`,
+  incompleteTitle: (n) => `待填写（${n} 项）`,
+  incompleteHint: '必填的内容尚未填写。填写后对应的条目会自动消失，单元格不会被标红。',
+  incompleteTag: '待填写',
+  onlyIncomplete: '除待填写的内容外，未发现问题',
   sections: {
     header: '部门信息',
     funding: '部门总体资金情况',
@@ -283,9 +301,18 @@ const en: Messages = {
   filters: { all: 'All', errors: 'Errors only', errorsAndWarnings: 'Errors & warnings' },
   severity: SEVERITY_EN,
   severityCount: (s, n) => `${SEVERITY_EN[s]} ${n}`,
-  countsAria: (c) => `${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
+  countsAria: (c) =>
+    `${c.error} errors, ${c.warning} warnings, ${c.info} notes` +
+    (c.incomplete ? `, ${c.incomplete} still to fill in` : ''),
   announceChecked: (c) =>
-    `Check finished: ${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
+    `Check finished: ${c.error} errors, ${c.warning} warnings, ${c.info} notes` +
+    (c.incomplete ? `, ${c.incomplete} still to fill in` : ''),
+  incompleteCount: (n) => `To fill in ${n}`,
+  incompleteTitle: (n) => `Still to fill in (${n})`,
+  incompleteHint:
+    'Required content not filled in yet. Each item goes away once it is filled in; these cells are not marked.',
+  incompleteTag: 'To fill in',
+  onlyIncomplete: 'No problems besides what is still to fill in',
   sections: {
     header: 'Department',
     funding: 'Overall funding',

@@ -5,7 +5,10 @@
  */
 import { FluentProvider, RendererProvider, createDOMRenderer } from '@fluentui/react-components';
 import { act, render } from '@testing-library/react';
+import { computeLayout } from '../core/form/layout';
+import { checkForm } from '../core/rules/catalogue';
 import type { Finding } from '../core/rules/types';
+import { snapshotFromCells } from '../core/snapshot/build';
 import type {
   AddinApi,
   CheckResult,
@@ -16,7 +19,7 @@ import type {
   RollPreview,
 } from './api';
 import App, { type AppProps } from './App';
-import { countBySeverity } from './findings';
+import { checkCounts } from './findings';
 import { paneTheme } from './theme';
 
 export const OK_STATUS: FormStatus = {
@@ -92,6 +95,27 @@ export const SEED_FINDINGS: Finding[] = [
     message: { zh: '收入合计不等于各项之和', en: 'Income total is not the sum of its rows' },
   },
 ];
+
+/**
+ * What the checker says about a freshly inserted form with the common indicators: every finding
+ * only says something is not filled in yet (Finding.incomplete), 107 of them.
+ */
+export function freshFormFindings(): Finding[] {
+  const layout = computeLayout({ year: 2025, common: true });
+  const refs = Object.fromEntries(layout.names.map((n) => [n.name, n.ref]));
+  const at = new Map(layout.cells.map((c) => [c.address, c]));
+  const snapshot = snapshotFromCells(
+    refs,
+    (address) => {
+      const c = at.get(address);
+      if (!c) return undefined;
+      const value = c.formula ? c.text || null : (c.value ?? null);
+      return { value, formula: c.formula, numberFormat: c.style.numberFormat };
+    },
+    layout.sheetName,
+  );
+  return checkForm(snapshot);
+}
 
 /** What previewImportFromSheet answers: the seed found on the active sheet, 联系电话 missing. */
 export const IMPORT_PREVIEW: ImportPreview = {
@@ -216,7 +240,7 @@ export function checkResult(
   at = 1_700_000_000_000,
   status: FormStatus = OK_STATUS,
 ): CheckResult {
-  return { status, findings, counts: countBySeverity(findings), at };
+  return { status, findings, counts: checkCounts(findings), at };
 }
 
 const done = (zh: string, en: string): OperationResult => ({ ok: true, message: { zh, en } });

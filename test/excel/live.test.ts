@@ -274,3 +274,34 @@ describe('marks', () => {
     expect(marksOn(r.fake, sheet).I30).toBeUndefined();
   });
 });
+
+describe('待填写: a freshly inserted form', () => {
+  it('paints no marks and counts its empty required cells apart; real problems still mark', async () => {
+    const r = rig();
+    await r.ready;
+    const sheet = (await r.host.insertForm({ year: 2025, common: true })).sheetName!;
+    await r.settle();
+    const fresh = await r.host.checkAll();
+    expect(fresh.findings.length).toBeGreaterThan(100);
+    expect(fresh.findings.every((f) => f.incomplete)).toBe(true);
+    expect(fresh.counts).toEqual({
+      error: 0,
+      warning: 0,
+      info: 0,
+      incomplete: fresh.findings.length,
+    });
+    expect(marksOn(r.fake, sheet)).toEqual({});
+
+    // Filling a required cell takes one off the count; a wrong value is a real, marked problem.
+    r.fake.user.type(sheet, 'B3', '某某市商务局');
+    await r.settle();
+    expect(r.last().counts.incomplete).toBe(fresh.counts.incomplete - 1);
+    r.fake.user.type(sheet, 'I19', '绩效创新性');
+    await r.settle();
+    const after = r.last();
+    expect(after.counts).toMatchObject({ error: 1, warning: 0, info: 0 });
+    const wrong = after.findings.find((f) => !f.incomplete)!;
+    expect(wrong.cells).toEqual(['I19']);
+    expect(marksOn(r.fake, sheet)).toEqual({ I19: 'error' });
+  });
+});
