@@ -6,6 +6,7 @@
  * Round trips (see docs/EXCEL-ADAPTER.md): insert 2; an edit 1 read + at most 1 write of marks;
  * full check 2 reads + at most 1 write; a fix 1 (write and read together) + at most 1; add/delete
  * row 2 + at most 1. 导入 / 滚动到下一年 / 导出 (transfer.ts): previews 0–1, apply 2, export 1.
+ * A selection change costs nothing: its event args say where the selection is.
  */
 import { parseRange, rangeAddr } from '../core/form/a1';
 import { computeLayout } from '../core/form/layout';
@@ -145,6 +146,11 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
   const now = options.now ?? (() => Date.now());
   const onError = options.onError ?? (() => {});
   const listeners = new Set<(r: CheckResult) => void>();
+  const selectionListeners = new Set<(address: string | null) => void>();
+  /** The last selection Excel reported (sheet and address), from the event args alone. */
+  let selection: { sheetId: string; address: string } | null = null;
+  /** What the selection listeners were last told. */
+  let toldSelection: string | null | undefined;
   const checkers = new Map<string, Checker>();
   let current: Current | null = null;
   let formSheets: string[] = [];
@@ -165,6 +171,21 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     for (const l of [...listeners]) {
       try {
         l(r);
+      } catch (e) {
+        onError(e);
+      }
+    }
+  };
+
+  /** Tells the selection listeners where the selection is on the checked sheet, when it changed. */
+  const notifySelection = () => {
+    const address =
+      selection && current && selection.sheetId === current.sheetId ? selection.address : null;
+    if (address === toldSelection) return;
+    toldSelection = address;
+    for (const l of [...selectionListeners]) {
+      try {
+        l(address);
       } catch (e) {
         onError(e);
       }
@@ -297,6 +318,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     };
     // The pane gets the list even when the marks could not be written (a protected sheet).
     notify(result);
+    notifySelection();
     if (marksFailed) throw new MarksNotWrittenError(marksFailed);
     return result;
   }
@@ -381,14 +403,27 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     });
   };
   const onActivated = async (e: Excel.WorksheetActivatedEventArgs) => {
+    // The new sheet's selection is not known until the user selects something there.
+    if (selection && selection.sheetId !== e.worksheetId) selection = null;
+    notifySelection();
     live.push({ kind: 'activated', sheetId: e.worksheetId });
+  };
+  // The event args say where the selection is: no sync, no round trip, no check.
+  const onSelectionChanged = async (e: Excel.WorksheetSelectionChangedEventArgs) => {
+    if (typeof e.address !== 'string') return;
+    selection = { sheetId: e.worksheetId, address: e.address.replace(/^.*!/, '') };
+    notifySelection();
   };
 
   function start(): Promise<void> {
     if (!started) {
       started = excel.run(async (ctx) => {
         const ws = ctx.workbook.worksheets;
-        handlers = [ws.onChanged.add(onChanged), ws.onActivated.add(onActivated)];
+        handlers = [
+          ws.onChanged.add(onChanged),
+          ws.onActivated.add(onActivated),
+          ws.onSelectionChanged.add(onSelectionChanged),
+        ];
         await ctx.sync();
       });
       started.catch((e) => {
@@ -683,6 +718,15 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     };
   }
 
+  function subscribeSelection(listener: (address: string | null) => void): () => void {
+    selectionListeners.add(listener);
+    void start().catch(onError);
+    if (toldSelection) listener(toldSelection);
+    return () => {
+      selectionListeners.delete(listener);
+    };
+  }
+
   const transfer = createTransfer(excel, {
     exclusive,
     activate: options.activateNewSheet !== false,
@@ -705,6 +749,7 @@ export function createExcelHost(excel: ExcelLike, options: ExcelHostOptions): Ex
     repairNames,
     clearMarks,
     subscribe,
+    subscribeSelection,
     start,
     dispose,
     idle: async () => {

@@ -456,6 +456,92 @@ describe('待填写: what is only not filled in yet', () => {
   });
 });
 
+describe('所选单元格: the findings of the cell selected in Excel', () => {
+  const card = () => screen.queryByTestId('selection-card');
+
+  test('selecting a cell with a finding shows its message and 一键修复 at the top', async () => {
+    const fake = fakeApi();
+    renderPane({ api: fake.api });
+    await screen.findByText(SEED_FINDINGS[0].message.zh);
+    expect(fake.selectionListeners.size).toBe(1);
+    expect(card()).toBeNull();
+    fake.select('J58');
+    const c = within(card()!);
+    expect(c.getByRole('heading', { name: '所选单元格 J58' })).toBeTruthy();
+    expect(c.getByText(SEED_FINDINGS[0].message.zh)).toBeTruthy();
+    expect(c.getAllByRole('listitem')).toHaveLength(1);
+    // At the top: before every other part of the pane.
+    const sections = [...document.querySelectorAll('main section')];
+    expect(sections[0]).toBe(card());
+    fireEvent.click(c.getByRole('button', { name: '一键修复 J58：改为“绩效创新型”' }));
+    expect(await c.findByText('已修复 J58')).toBeTruthy();
+    expect(fake.calls.applyFix).toEqual([[SEED_FINDINGS[0]]]);
+  });
+
+  test('a merged cell or a block shows every finding inside it; problems before 待填写', async () => {
+    const pending: Finding = {
+      ruleId: 'indicator-required',
+      severity: 'error',
+      section: 'annual',
+      cells: ['F57'],
+      message: { zh: '预期值未填写', en: 'Target not filled in' },
+      incomplete: true,
+    };
+    const fake = fakeApi(checkResult([pending, ...SEED_FINDINGS]));
+    renderPane({ api: fake.api, lang: 'en' });
+    await screen.findByText(SEED_FINDINGS[0].message.en);
+    fake.select('E57:F57');
+    const c = within(card()!);
+    expect(c.getByRole('heading', { name: 'Selected cell E57:F57' })).toBeTruthy();
+    const listed = c.getAllByRole('listitem');
+    expect(listed.map((li) => li.getAttribute('data-rule'))).toEqual([
+      'indicator-unit',
+      'indicator-required',
+    ]);
+    expect(listed[1].textContent).toContain('To fill in');
+  });
+
+  test('no card for a cell without findings, another sheet, whole rows, or after the fix', async () => {
+    const fake = fakeApi();
+    renderPane({ api: fake.api });
+    await screen.findByText(SEED_FINDINGS[0].message.zh);
+    fake.select('A1');
+    expect(card()).toBeNull();
+    fake.select('C7');
+    expect(card()).not.toBeNull();
+    fake.select(null);
+    expect(card()).toBeNull();
+    fake.select('7:7');
+    expect(card()).toBeNull();
+    fake.select('J58');
+    expect(card()).not.toBeNull();
+    // The finding is gone after a re-check: so is the card.
+    fake.emit(checkResult(SEED_FINDINGS.slice(1), 1_700_000_000_900));
+    expect(card()).toBeNull();
+  });
+
+  test('no card for the cell the pane itself selected (the finding is in view already)', async () => {
+    const fake = fakeApi();
+    renderPane({ api: fake.api });
+    const message = await screen.findByText(SEED_FINDINGS[5].message.zh);
+    fireEvent.click(message.closest('button')!);
+    await waitFor(() => expect(fake.calls.selectCell).toEqual([['C10']]));
+    fake.select('C10:D10'); // Excel reports the merged area the pane's selection took in
+    expect(card()).toBeNull();
+    // The user selecting the cell again in Excel gets the card.
+    fake.select('C10:D10');
+    expect(within(card()!).getByText(SEED_FINDINGS[5].message.zh)).toBeTruthy();
+  });
+
+  test('unmount unsubscribes', async () => {
+    const fake = fakeApi();
+    const view = renderPane({ api: fake.api });
+    await screen.findByText(SEED_FINDINGS[0].message.zh);
+    view.unmount();
+    expect(fake.selectionListeners.size).toBe(0);
+  });
+});
+
 describe('live results', () => {
   test('subscription updates the list; unmount unsubscribes', async () => {
     const fake = fakeApi(checkResult([], 1));

@@ -1,6 +1,7 @@
 /**
- * The task pane: header with what the add-in sees, 插入模板, 导入/滚动/导出, 指标行, 检查结果.
- * 任务窗格：状态、插入模板、导入与导出、指标行、检查结果。
+ * The task pane: header with what the add-in sees, the findings of the cell selected in Excel,
+ * 插入模板, 导入/滚动/导出, 指标行, 检查结果.
+ * 任务窗格：状态、所选单元格的问题、插入模板、导入与导出、指标行、检查结果。
  *
  * It talks to its host only through the AddinApi it is given (Excel in the add-in, the fake
  * Excel in the playground and tests) and never calls Office.js itself. Every call is async; a
@@ -10,11 +11,13 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../core/rules/types';
 import type { AddinApi, CheckResult, InsertOptions, Lang, OperationResult } from './api';
+import { findingsAt, selectionCovers } from './findings';
 import { FindingsPanel } from './FindingsPanel';
 import { messages } from './i18n';
 import { InsertPanel } from './InsertPanel';
 import { ResultMessage, type Notice } from './ResultMessage';
 import { RowTools } from './RowTools';
+import { SelectionCard } from './SelectionCard';
 import { StatusBar } from './StatusBar';
 import { TransferPanel, type TransferHandlers } from './TransferPanel';
 import { FONT_STACK } from './theme';
@@ -74,6 +77,8 @@ export default function App({
   const [result, setResult] = useState<CheckResult | null>(null);
   const [loading, setLoading] = useState(autoCheck);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** The cells selected in Excel on the checked sheet (null: elsewhere or unknown). */
+  const [selection, setSelection] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState({ text: '', nonce: 0 });
   const resultRef = useRef<CheckResult | null>(null);
   const mounted = useRef(true);
@@ -115,6 +120,23 @@ export default function App({
       unsubscribe();
     };
   }, [api, autoCheck, accept]);
+
+  /** The cell the pane itself just selected (a finding was clicked): no card for that one. */
+  const paneSelected = useRef<string | null>(null);
+  useEffect(
+    () =>
+      api.subscribeSelection((address) => {
+        const own = paneSelected.current;
+        paneSelected.current = null;
+        // The user already sees that finding in the list; a card appearing above would move it.
+        setSelection(own && address && selectionCovers(address, own) ? null : address);
+      }),
+    [api],
+  );
+  const selected = useMemo(
+    () => findingsAt(result?.findings ?? [], selection),
+    [result, selection],
+  );
 
   // Screen readers hear the counts once results have settled, not on every keystroke.
   useEffect(() => {
@@ -182,6 +204,7 @@ export default function App({
 
   const select = useCallback(
     (address: string) => {
+      paneSelected.current = address;
       api.selectCell(address).catch((e: unknown) => {
         if (mounted.current) setNotice({ ok: false, text: t.operationFailed(errorText(e)) });
       });
@@ -193,6 +216,16 @@ export default function App({
     <div className={styles.root} lang={lang === 'zh' ? 'zh-CN' : 'en'} data-testid="taskpane">
       <StatusBar t={t} lang={lang} result={result} loading={loading} onRepair={handlers.repair} />
       <main className={styles.main}>
+        {selection && selected.length > 0 && (
+          <SelectionCard
+            address={selection}
+            findings={selected}
+            t={t}
+            lang={lang}
+            onSelect={select}
+            onFix={handlers.fix}
+          />
+        )}
         <ResultMessage notice={notice} onDismiss={() => setNotice(null)} t={t} />
         <InsertPanel t={t} lang={lang} onInsert={handlers.insert} />
         <TransferPanel t={t} lang={lang} handlers={transfer} />

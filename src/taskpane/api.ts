@@ -160,4 +160,11 @@ export interface AddinApi {
   exportData(): Promise<ExportData>;
   /** Live results: called after every (coalesced) edit check. Returns an unsubscribe function. */
   subscribe(listener: (result: CheckResult) => void): () => void;
+  /**
+   * The user's selection on the checked form's sheet, as an A1 address without the sheet name
+   * ('E7', 'E7:F7' for a merged cell, 'D57:G58'), each time it changes; null when the selection is
+   * on another sheet or unknown. The pane shows the findings of the selected cells. Returns an
+   * unsubscribe function.
+   */
+  subscribeSelection(listener: (address: string | null) => void): () => void;
 }

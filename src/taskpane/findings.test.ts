@@ -1,11 +1,14 @@
 import type { Finding } from '../core/rules/types';
 import { cellsText } from './FindingItem';
 import {
+  MAX_SELECTED_CELLS,
   checkCounts,
   countBySeverity,
   filterFindings,
   findingKeys,
+  findingsAt,
   groupFindings,
+  selectionCovers,
   splitIncomplete,
 } from './findings';
 import { formatTime, messages } from './i18n';
@@ -116,5 +119,32 @@ describe('checkCounts', () => {
     expect(problems).toEqual(SEED_FINDINGS);
     expect(incomplete.map((f) => f.severity)).toEqual(['error', 'warning']);
     expect(checkCounts([])).toEqual({ error: 0, warning: 0, info: 0, incomplete: 0 });
+  });
+});
+
+describe('findingsAt', () => {
+  const rules = (fs: Finding[]) => fs.map((f) => f.ruleId);
+  test('the findings with a cell inside the selection, whatever its shape', () => {
+    expect(rules(findingsAt(SEED_FINDINGS, 'C7'))).toEqual(['number-as-text', 'funding-total']);
+    expect(rules(findingsAt(SEED_FINDINGS, 'C10:D10'))).toEqual(['funding-total']);
+    expect(rules(findingsAt(SEED_FINDINGS, 'F31, B70'))).toEqual([
+      'goal-vs-indicator',
+      'placeholder-row',
+    ]);
+    expect(findingsAt(SEED_FINDINGS, 'Z1')).toEqual([]);
+  });
+  test('nothing for no selection, whole rows or columns, or a selection too large', () => {
+    expect(findingsAt(SEED_FINDINGS, null)).toEqual([]);
+    expect(findingsAt(SEED_FINDINGS, '7:7')).toEqual([]);
+    expect(findingsAt(SEED_FINDINGS, 'C:C')).toEqual([]);
+    expect(MAX_SELECTED_CELLS).toBeLessThan(9 * 100);
+    expect(findingsAt(SEED_FINDINGS, 'A1:I100')).toEqual([]);
+    expect(rules(findingsAt(SEED_FINDINGS, 'A1:J20'))).toHaveLength(3);
+  });
+  test('selectionCovers', () => {
+    expect(selectionCovers('E7:F7', 'E7')).toBe(true);
+    expect(selectionCovers('A1, E7', 'E7')).toBe(true);
+    expect(selectionCovers('F7', 'E7')).toBe(false);
+    expect(selectionCovers('7:7', 'E7')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
  * Filtering and grouping of findings for the pane's list: by section in the form's order, then
  * by severity. Pure functions, no React.
  */
+import { parseRange } from '../core/form/a1';
 import type { SectionId } from '../core/form/types';
 import { SECTION_ORDER } from '../core/rules/engine';
 import type { Finding, Severity } from '../core/rules/types';
@@ -102,4 +103,46 @@ export function findingKeys(findings: readonly Finding[]): string[] {
     seen.set(base, n + 1);
     return n === 0 ? base : `${base}#${n}`;
   });
+}
+
+/** A selection larger than this many cells (whole rows, a big block) shows no findings card. */
+export const MAX_SELECTED_CELLS = 200;
+
+type Rect = NonNullable<ReturnType<typeof parseRange>>;
+
+/** The areas of a selection ('E7', 'E7:F7', several joined by commas); null when unreadable. */
+function selectionAreas(selection: string): Rect[] | null {
+  const areas = selection.split(',').map((a) => parseRange(a.trim()));
+  return areas.every((a): a is Rect => a !== null) ? areas : null;
+}
+
+const overlaps = (r: Rect, s: Rect) =>
+  r.top <= s.bottom && r.bottom >= s.top && r.left <= s.right && r.right >= s.left;
+
+/** Whether a selection takes in (part of) `cell` ('E7', or a range). */
+export function selectionCovers(selection: string, cell: string): boolean {
+  const areas = selectionAreas(selection);
+  const r = parseRange(cell);
+  return !!areas && !!r && areas.some((s) => overlaps(r, s));
+}
+
+/**
+ * The findings about the cells of a selection ('E7', 'E7:F7', 'B19:I19', several areas joined by
+ * commas): those with a cell inside it, real problems first, then the ones still to fill in. None
+ * for no selection, a selection that cannot be read (whole rows or columns) or one larger than
+ * MAX_SELECTED_CELLS.
+ */
+export function findingsAt(findings: readonly Finding[], selection: string | null): Finding[] {
+  const areas = selection ? selectionAreas(selection) : null;
+  if (!areas) return [];
+  const size = areas.reduce((n, r) => n + (r.bottom - r.top + 1) * (r.right - r.left + 1), 0);
+  if (size > MAX_SELECTED_CELLS) return [];
+  const hits = findings.filter((f) =>
+    f.cells.some((c) => {
+      const r = parseRange(c);
+      return r !== null && areas.some((s) => overlaps(r, s));
+    }),
+  );
+  const { problems, incomplete } = splitIncomplete(hits);
+  return [...problems, ...incomplete];
 }

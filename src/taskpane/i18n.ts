@@ -62,6 +62,9 @@ export interface Messages {
   incompleteTag: string;
   /** No real problems, only content still to fill in. */
   onlyIncomplete: string;
+  /** The card of the findings about the cell(s) selected in Excel. */
+  selectedCell: (address: string) => string;
+  selectedMore: (count: number) => string;
   sections: Record<SectionId, string>;
   groupAria: (section: string, counts: Partial<Record<Severity, number>>) => string;
   listAria: (section: string, severity: Severity, count: number) => string;
@@ -186,6 +189,8 @@ const zh: Messages = {
   incompleteHint: '必填的内容尚未填写。填写后对应的条目会自动消失，单元格不会被标红。',
   incompleteTag: '待填写',
   onlyIncomplete: '除待填写的内容外，未发现问题',
+  selectedCell: (a) => `所选单元格 ${a}`,
+  selectedMore: (n) => `另有 ${n} 项，见下方检查结果`,
   sections: {
     header: '部门信息',
     funding: '部门总体资金情况',
@@ -313,6 +318,8 @@ const en: Messages = {
     'Required content not filled in yet. Each item goes away once it is filled in; these cells are not marked.',
   incompleteTag: 'To fill in',
   onlyIncomplete: 'No problems besides what is still to fill in',
+  selectedCell: (a) => `Selected cell ${a}`,
+  selectedMore: (n) => `${n} more in the results below`,
   sections: {
     header: 'Department',
     funding: 'Overall funding',

@@ -254,6 +254,10 @@ export interface FakeApi {
   setNext(result: CheckResult): void;
   /** Pushes a live result to every subscriber, as the host does after an edit. */
   emit(result: CheckResult): void;
+  /** Selection listeners currently subscribed. */
+  selectionListeners: Set<(address: string | null) => void>;
+  /** Says the user selected `address` on the form's sheet (null: elsewhere), as the host does. */
+  select(address: string | null): void;
 }
 
 /**
@@ -266,6 +270,7 @@ export function fakeApi(
 ): FakeApi {
   let next = initial;
   const listeners = new Set<(r: CheckResult) => void>();
+  const selectionListeners = new Set<(address: string | null) => void>();
   const calls: Record<string, unknown[][]> = {};
   const record =
     <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
@@ -316,6 +321,10 @@ export function fakeApi(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    subscribeSelection: (listener) => {
+      selectionListeners.add(listener);
+      return () => selectionListeners.delete(listener);
+    },
   };
   const merged = { ...base, ...overrides };
   const api = Object.fromEntries(
@@ -334,6 +343,12 @@ export function fakeApi(
     emit: (r) => {
       act(() => {
         for (const l of [...listeners]) l(r);
+      });
+    },
+    selectionListeners,
+    select: (address) => {
+      act(() => {
+        for (const l of [...selectionListeners]) l(address);
       });
     },
   };

@@ -186,6 +186,17 @@ export default function (test) {
     await box.press('Enter');
     assert.equal(await formulaBar(page), '绩效创新型');
     await ctx.shot('finding fixed');
+
+    // 6. A cell with a finding, clicked in the grid: its message is at the top of the pane.
+    await cell(page, 'E7').click();
+    const card = page.locator('[data-testid=selection-card]');
+    await waitUntil(async () => (await card.count()) === 1, 'the selected cell’s card shows');
+    assert.match((await card.locator('h2').textContent()) ?? '', /^所选单元格 E7(:F7)?$/);
+    assert.equal(await card.locator('li[data-rule="number-stored-as-text"]').count(), 1);
+    await ctx.shot('selected cell card');
+    // A cell without findings: no card.
+    await cell(page, 'C12').click();
+    await waitUntil(async () => (await card.count()) === 0, 'no card for a cell without findings');
   });
 
   test('公式与条件格式：合计写错时表格自身变红（不依赖加载项标记）', async (ctx) => {

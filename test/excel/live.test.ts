@@ -305,3 +305,52 @@ describe('待填写: a freshly inserted form', () => {
     expect(marksOn(r.fake, sheet)).toEqual({ I19: 'error' });
   });
 });
+
+describe('所选单元格: the selection, from the event args alone', () => {
+  it('tells where the user selects on the checked sheet, with no round trip and no check', async () => {
+    const r = rig(['数据']);
+    await r.ready;
+    const sheet = (await r.host.insertForm({ year: 2025, common: false })).sheetName!;
+    await r.settle();
+    await r.host.checkAll();
+    const seen: (string | null)[] = [];
+    const stop = r.host.subscribeSelection((a) => seen.push(a));
+    r.fake.stats.reset();
+    const checks = r.host.stats.checks;
+    r.fake.user.select(sheet, 'E7:F7'); // a merged cell: Excel selects the whole area
+    await r.settle();
+    r.fake.user.select(sheet, 'B3');
+    await r.settle();
+    expect(seen).toEqual(['E7:F7', 'B3']);
+    expect(r.fake.stats.roundTrips).toBe(0);
+    expect(r.host.stats.checks).toBe(checks);
+
+    // Another sheet: until it is checked, the pane's findings are not about it (null); then the
+    // selection there is reported (its findings, none here, are the pane's).
+    r.fake.user.select('数据', 'B3');
+    await r.settle();
+    expect(r.last().status.sheetName).toBe('数据');
+    expect(seen.slice(2)).toEqual([null, 'B3']);
+    // Back on the form.
+    r.fake.user.select(sheet, 'I4');
+    await r.settle();
+    expect(r.last().status.sheetName).toBe(sheet);
+    expect(seen.slice(4)).toEqual([null, 'I4']);
+    stop();
+    r.fake.user.select(sheet, 'B4');
+    await r.settle();
+    expect(seen[seen.length - 1]).toBe('I4');
+  });
+
+  it('a pane opened later is told the current selection at once', async () => {
+    const r = rig();
+    await r.ready;
+    const sheet = (await r.host.insertForm({ year: 2025, common: false })).sheetName!;
+    await r.settle();
+    r.fake.user.select(sheet, 'G4');
+    await r.settle();
+    const seen: (string | null)[] = [];
+    r.host.subscribeSelection((a) => seen.push(a));
+    expect(seen).toEqual(['G4']);
+  });
+});
