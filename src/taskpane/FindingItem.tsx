@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { Wrench16Regular } from '@fluentui/react-icons';
 import type { Finding } from '../core/rules/types';
+import { findingKeys } from './findings';
 import type { Lang, Messages } from './i18n';
 import { IncompleteTag, SeverityTag } from './Severity';
 import { useOperation } from './useAsync';
@@ -21,6 +22,14 @@ import { useOperation } from './useAsync';
 const MAX_CELLS_SHOWN = 3;
 
 const useStyles = makeStyles({
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   item: {
     listStyleType: 'none',
     display: 'flex',
@@ -94,6 +103,30 @@ const useStyles = makeStyles({
   },
 });
 
+interface ItemHandlers {
+  t: Messages;
+  lang: Lang;
+  onSelect: (address: string) => void;
+  onFix: (finding: Finding) => Promise<void>;
+}
+
+/** A labelled list of findings, each keyed so it keeps its focus when others come and go. */
+export function FindingList({
+  findings,
+  label,
+  ...handlers
+}: ItemHandlers & { findings: readonly Finding[]; label: string }) {
+  const styles = useStyles();
+  const keys = findingKeys(findings);
+  return (
+    <ul role="list" className={styles.list} aria-label={label}>
+      {findings.map((f, i) => (
+        <FindingItem key={keys[i]} finding={f} {...handlers} />
+      ))}
+    </ul>
+  );
+}
+
 /** 'E7、E8、E9 等 5 个单元格' — the addresses a finding is about, shortened. */
 export function cellsText(cells: readonly string[], t: Messages, lang: Lang): string {
   if (cells.length === 0) return t.noCell;
@@ -108,13 +141,7 @@ export function FindingItem({
   lang,
   onSelect,
   onFix,
-}: {
-  finding: Finding;
-  t: Messages;
-  lang: Lang;
-  onSelect: (address: string) => void;
-  onFix: (finding: Finding) => Promise<void>;
-}) {
+}: ItemHandlers & { finding: Finding }) {
   const styles = useStyles();
   const fix = useOperation(onFix);
   const first = finding.cells[0];

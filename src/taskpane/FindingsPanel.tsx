@@ -20,19 +20,13 @@ import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { SectionId } from '../core/form/types';
 import type { Finding } from '../core/rules/types';
 import type { CheckResult, OperationResult } from './api';
-import { FindingItem } from './FindingItem';
-import {
-  filterFindings,
-  findingKeys,
-  groupFindings,
-  splitIncomplete,
-  type SectionGroup,
-} from './findings';
+import { FindingList } from './FindingItem';
+import { filterFindings, groupFindings, splitIncomplete, type SectionGroup } from './findings';
 import { formatTime, type FindingFilter, type Lang, type Messages } from './i18n';
-import { ResultMessage, noticeFrom, type Notice } from './ResultMessage';
+import { ResultMessage, noticeFrom, useFixNotice } from './ResultMessage';
 import { Section } from './Section';
 import { SeverityCounts, SeverityIcon } from './Severity';
-import { errorText, useOperation } from './useAsync';
+import { useOperation } from './useAsync';
 
 const FILTERS: FindingFilter[] = ['all', 'errors', 'errorsAndWarnings'];
 
@@ -106,14 +100,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     marginBottom: tokens.spacingVerticalXXS,
   },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
   empty: {
     display: 'flex',
     alignItems: 'center',
@@ -155,7 +141,7 @@ export function FindingsPanel({
   const [filter, setFilter] = useState<FindingFilter>('all');
   const [collapsed, setCollapsed] = useState<ReadonlySet<SectionId>>(new Set());
   const [incompleteOpen, setIncompleteOpen] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, setNotice, fix } = useFixNotice(onFix, lang, t);
   const check = useOperation(onCheckAll);
   const exporter = useOperation(onExport);
   const clearer = useOperation(onClearMarks);
@@ -184,15 +170,6 @@ export function FindingsPanel({
     const outcome = await op.run();
     if (outcome) setNotice(noticeFrom(outcome, lang, t));
   };
-  const fix = async (finding: Finding) => {
-    setNotice(null);
-    try {
-      setNotice(noticeFrom({ ok: true, value: await onFix(finding) }, lang, t));
-    } catch (e) {
-      setNotice(noticeFrom({ ok: false, error: errorText(e) }, lang, t));
-    }
-  };
-
   const time = result ? (
     <time className={styles.time} dateTime={new Date(result.at).toISOString()}>
       {t.lastChecked(formatTime(result.at))}
@@ -300,6 +277,59 @@ export function FindingsPanel({
 }
 
 /**
+ * A group of the list: a heading whose button shows and hides its content (disclosure pattern:
+ * aria-expanded + aria-controls).
+ */
+function Disclosure({
+  id,
+  title,
+  open,
+  onToggle,
+  children,
+}: {
+  /** data-group of the group ('funding', 'incomplete' …). */
+  id: string;
+  title: ReactNode;
+  open: boolean;
+  onToggle: () => void;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const panelId = useId();
+  const Chevron = open ? ChevronDown16Regular : ChevronRight16Regular;
+  return (
+    <div className={styles.group} data-group={id}>
+      <h3 className={styles.groupHeading}>
+        <button
+          type="button"
+          className={styles.groupToggle}
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={onToggle}
+        >
+          <Chevron aria-hidden="true" className={styles.chevron} />
+          {title}
+        </button>
+      </h3>
+      {open && (
+        <div id={panelId} className={styles.panel}>
+          {children}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface GroupProps {
+  open: boolean;
+  onToggle: () => void;
+  t: Messages;
+  lang: Lang;
+  onSelect: (address: string) => void;
+  onFix: (finding: Finding) => Promise<void>;
+}
+
+/**
  * 「待填写（N 项）」: the findings that only say something is not filled in yet, collapsed by
  * default; opened, they are listed by section, each still taking the user to its cell.
  */
@@ -307,152 +337,68 @@ function IncompleteGroup({
   findings,
   open,
   onToggle,
-  t,
-  lang,
-  onSelect,
-  onFix,
-}: {
-  findings: Finding[];
-  open: boolean;
-  onToggle: () => void;
-  t: Messages;
-  lang: Lang;
-  onSelect: (address: string) => void;
-  onFix: (finding: Finding) => Promise<void>;
-}) {
+  ...items
+}: GroupProps & { findings: Finding[] }) {
   const styles = useStyles();
-  const panelId = useId();
+  const { t } = items;
   const sections = useMemo(() => groupFindings(findings), [findings]);
-  const Chevron = open ? ChevronDown16Regular : ChevronRight16Regular;
+  const title = (
+    <span className={styles.groupTitle} data-incomplete-title="">
+      <Edit16Regular aria-hidden="true" className={styles.chevron} />
+      {t.incompleteTitle(findings.length)}
+    </span>
+  );
   return (
-    <div className={styles.group} data-group="incomplete">
-      <h3 className={styles.groupHeading}>
-        <button
-          type="button"
-          className={styles.groupToggle}
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={onToggle}
-        >
-          <Chevron aria-hidden="true" className={styles.chevron} />
-          <span className={styles.groupTitle} data-incomplete-title="">
-            <Edit16Regular aria-hidden="true" className={styles.chevron} />
-            {t.incompleteTitle(findings.length)}
-          </span>
-        </button>
-      </h3>
-      {open && (
-        <div id={panelId} className={styles.panel}>
-          <div className={styles.hint}>{t.incompleteHint}</div>
-          {sections.map((g) => {
-            const all = g.bySeverity.flatMap((sg) => sg.findings);
-            const keys = findingKeys(all);
-            const name = t.sections[g.section] ?? g.section;
-            return (
-              <div key={g.section}>
-                <div className={styles.severityCaption} aria-hidden="true">
-                  {name} · {all.length}
-                </div>
-                <ul
-                  role="list"
-                  className={styles.list}
-                  aria-label={`${name} · ${t.incompleteTitle(all.length)}`}
-                >
-                  {all.map((f, i) => (
-                    <FindingItem
-                      key={keys[i]}
-                      finding={f}
-                      t={t}
-                      lang={lang}
-                      onSelect={onSelect}
-                      onFix={onFix}
-                    />
-                  ))}
-                </ul>
-              </div>
-            );
-          })}
-        </div>
-      )}
-    </div>
+    <Disclosure id="incomplete" title={title} open={open} onToggle={onToggle}>
+      <div className={styles.hint}>{t.incompleteHint}</div>
+      {sections.map((g) => {
+        const all = g.bySeverity.flatMap((sg) => sg.findings);
+        const name = t.sections[g.section] ?? g.section;
+        return (
+          <div key={g.section}>
+            <div className={styles.severityCaption} aria-hidden="true">
+              {name} · {all.length}
+            </div>
+            <FindingList
+              findings={all}
+              label={`${name} · ${t.incompleteTitle(all.length)}`}
+              {...items}
+            />
+          </div>
+        );
+      })}
+    </Disclosure>
   );
 }
 
-/**
- * One section's findings: a heading whose button shows and hides them (disclosure pattern:
- * aria-expanded + aria-controls), then one list per severity.
- */
-function FindingGroup({
-  group,
-  open,
-  onToggle,
-  t,
-  lang,
-  onSelect,
-  onFix,
-}: {
-  group: SectionGroup;
-  open: boolean;
-  onToggle: () => void;
-  t: Messages;
-  lang: Lang;
-  onSelect: (address: string) => void;
-  onFix: (finding: Finding) => Promise<void>;
-}) {
+/** One section's findings: its heading with counts, then one list per severity. */
+function FindingGroup({ group, open, onToggle, ...items }: GroupProps & { group: SectionGroup }) {
   const styles = useStyles();
-  const panelId = useId();
+  const { t } = items;
   const sectionName = t.sections[group.section] ?? group.section;
-  const Chevron = open ? ChevronDown16Regular : ChevronRight16Regular;
+  const title = (
+    <span className={styles.groupTitle} data-section={group.section}>
+      {sectionName}
+      <SeverityCounts counts={group.counts} t={t} hideZero size="small" />
+    </span>
+  );
   return (
-    <div className={styles.group} data-group={group.section}>
-      <h3 className={styles.groupHeading}>
-        <button
-          type="button"
-          className={styles.groupToggle}
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={onToggle}
-        >
-          <Chevron aria-hidden="true" className={styles.chevron} />
-          <span className={styles.groupTitle} data-section={group.section}>
-            {sectionName}
-            <SeverityCounts counts={group.counts} t={t} hideZero size="small" />
-          </span>
-        </button>
-      </h3>
-      {open && (
-        <div id={panelId} className={styles.panel}>
-          {group.bySeverity.map((sg) => {
-            const keys = findingKeys(sg.findings);
-            return (
-              <div key={sg.severity}>
-                {group.bySeverity.length > 1 && (
-                  <div className={styles.severityCaption} aria-hidden="true">
-                    <SeverityIcon severity={sg.severity} />
-                    {t.severity[sg.severity]} · {sg.findings.length}
-                  </div>
-                )}
-                <ul
-                  role="list"
-                  className={styles.list}
-                  aria-label={t.listAria(sectionName, sg.severity, sg.findings.length)}
-                >
-                  {sg.findings.map((f, i) => (
-                    <FindingItem
-                      key={keys[i]}
-                      finding={f}
-                      t={t}
-                      lang={lang}
-                      onSelect={onSelect}
-                      onFix={onFix}
-                    />
-                  ))}
-                </ul>
-              </div>
-            );
-          })}
+    <Disclosure id={group.section} title={title} open={open} onToggle={onToggle}>
+      {group.bySeverity.map((sg) => (
+        <div key={sg.severity}>
+          {group.bySeverity.length > 1 && (
+            <div className={styles.severityCaption} aria-hidden="true">
+              <SeverityIcon severity={sg.severity} />
+              {t.severity[sg.severity]} · {sg.findings.length}
+            </div>
+          )}
+          <FindingList
+            findings={sg.findings}
+            label={t.listAria(sectionName, sg.severity, sg.findings.length)}
+            {...items}
+          />
         </div>
-      )}
-    </div>
+      ))}
+    </Disclosure>
   );
 }

@@ -10,9 +10,11 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { Finding } from '../core/rules/types';
 import type { OperationResult } from './api';
 import type { Lang, Messages } from './i18n';
-import type { Outcome } from './useAsync';
+import { errorText, type Outcome } from './useAsync';
 
 /** What a panel shows after an operation. */
 export interface Notice {
@@ -31,6 +33,27 @@ export function noticeFrom(
   const message = outcome.value?.message;
   const text = message ? message[lang] || message.zh || message.en : '';
   return { ok: Boolean(outcome.value?.ok), text };
+}
+
+/**
+ * A panel's notice, and a 一键修复 handler that shows the fix's outcome in it (a host that throws
+ * gives a message, not a crash).
+ */
+export function useFixNotice(
+  onFix: (finding: Finding) => Promise<OperationResult>,
+  lang: Lang,
+  t: Messages,
+) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const fix = async (finding: Finding) => {
+    setNotice(null);
+    try {
+      setNotice(noticeFrom({ ok: true, value: await onFix(finding) }, lang, t));
+    } catch (e) {
+      setNotice(noticeFrom({ ok: false, error: errorText(e) }, lang, t));
+    }
+  };
+  return { notice, setNotice, fix };
 }
 
 const useStyles = makeStyles({

@@ -5,15 +5,12 @@
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { TargetArrow20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
 import type { Finding } from '../core/rules/types';
 import type { OperationResult } from './api';
-import { FindingItem } from './FindingItem';
-import { findingKeys } from './findings';
+import { FindingList } from './FindingItem';
 import type { Lang, Messages } from './i18n';
-import { ResultMessage, noticeFrom, type Notice } from './ResultMessage';
+import { ResultMessage, useFixNotice } from './ResultMessage';
 import { Section } from './Section';
-import { errorText } from './useAsync';
 
 /** How many findings the card lists; the others are in the results below. */
 export const SELECTION_CARD_MAX = 4;
@@ -28,14 +25,6 @@ const useStyles = makeStyles({
     overflowY: 'auto',
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow8,
-  },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
   },
   more: {
     fontSize: tokens.fontSizeBase200,
@@ -62,17 +51,8 @@ export function SelectionCard({
   onFix: (finding: Finding) => Promise<OperationResult>;
 }) {
   const styles = useStyles();
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const { notice, setNotice, fix } = useFixNotice(onFix, lang, t);
   const shown = findings.slice(0, SELECTION_CARD_MAX);
-  const keys = findingKeys(shown);
-  const fix = async (finding: Finding) => {
-    setNotice(null);
-    try {
-      setNotice(noticeFrom({ ok: true, value: await onFix(finding) }, lang, t));
-    } catch (e) {
-      setNotice(noticeFrom({ ok: false, error: errorText(e) }, lang, t));
-    }
-  };
   return (
     <div className={styles.sticky}>
       <Section
@@ -80,18 +60,14 @@ export function SelectionCard({
         icon={<TargetArrow20Regular />}
         testId="selection-card"
       >
-        <ul role="list" className={styles.list} aria-label={t.selectedCell(address)}>
-          {shown.map((f, i) => (
-            <FindingItem
-              key={keys[i]}
-              finding={f}
-              t={t}
-              lang={lang}
-              onSelect={onSelect}
-              onFix={fix}
-            />
-          ))}
-        </ul>
+        <FindingList
+          findings={shown}
+          label={t.selectedCell(address)}
+          t={t}
+          lang={lang}
+          onSelect={onSelect}
+          onFix={fix}
+        />
         {findings.length > shown.length && (
           <div className={styles.more}>{t.selectedMore(findings.length - shown.length)}</div>
         )}

@@ -1,5 +1,6 @@
 /** Issue 5: status detection, repair, fixes, export and selection on the fake Excel. */
 import { computeLayout } from '../../src/core/form/layout';
+import { SECTION_ORDER } from '../../src/core/rules/engine';
 import { EXPORT_HEADER } from '../../src/excel/export-sheet';
 import {
   contentOf,
@@ -186,20 +187,9 @@ describe('the 问题清单 sheet is not a form', () => {
     const sheet = (await r.host.insertForm({ year: YEAR, common: true })).sheetName!;
     await r.settle();
     const res = await r.host.checkAll();
-    // The sections of the form are named in the list (its 部分 column), and its messages quote
+    // Every section of the form is named in the list (its 部分 column), and its messages quote
     // labels.
-    expect(new Set(res.findings.map((f) => f.section))).toEqual(
-      new Set([
-        'header',
-        'funding',
-        'functions',
-        'annualTasks',
-        'longTermGoals',
-        'longTerm',
-        'annualGoals',
-        'annual',
-      ]),
-    );
+    expect(new Set(res.findings.map((f) => f.section))).toEqual(new Set(SECTION_ORDER));
     const out = await r.host.exportFindings();
     expect(out.ok).toBe(true);
     await r.fake.Excel.run(async (ctx) => {
