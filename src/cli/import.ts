@@ -10,6 +10,7 @@
 import { resolve } from 'path';
 import { INDICATOR_TABLES } from '../core/form/spec';
 import type { IndicatorTableId, Layout } from '../core/form/types';
+import { hasFormArrangement } from '../core/import/arrangement';
 import { importRows, type ImportResult } from '../core/import/from-rows';
 import { parseWordTableText } from '../core/import/word-text';
 import { placeValues } from '../core/transfer/form-values';
@@ -23,6 +24,7 @@ import {
   valuesFromImport,
 } from '../core/transfer/from-import';
 import { GridTooLarge, gridFromCells, wordTextLines, type SourceGrid } from '../core/transfer/grid';
+import { showsFormArrangement } from '../xlsx/locate';
 import { writeForms } from '../xlsx/write';
 import type { CliIO } from './io';
 import type { Lang } from './report';
@@ -50,6 +52,11 @@ export interface ImportSource {
   grid: SourceGrid;
   /** Other sheets of the workbook that look like forms too. */
   otherForms: string[];
+  /**
+   * Whether the source shows the form's arrangement of labels (hasFormArrangement): a list of
+   * findings (问题清单) names every section too, but is no form to import.
+   */
+  arranged: boolean;
 }
 
 /**
@@ -125,7 +132,12 @@ export function readSource(buf: Buffer, file: string, sheet?: string): ImportSou
   const text = decodeText(buf);
   if (text === null) throw notRecognised(file);
   const rows = parseWordTableText(text);
-  return { kind: 'text', grid: { rows, at: wordTextLines(text) }, otherForms: [] };
+  return {
+    kind: 'text',
+    grid: { rows, at: wordTextLines(text) },
+    otherForms: [],
+    arranged: hasFormArrangement({ top: 1, left: 1, values: rows }),
+  };
 }
 
 function readWorkbookSource(buf: Buffer, file: string, sheet?: string): ImportSource {
@@ -136,7 +148,7 @@ function readWorkbookSource(buf: Buffer, file: string, sheet?: string): ImportSo
       `工作簿中没有工作表“${sheet}”；有：${wb.sheets.map((s) => s.name).join('、')}`,
       `The workbook has no sheet “${sheet}”; it has: ${wb.sheets.map((s) => s.name).join(', ')}`,
     );
-  const tried: { name: string; grid: SourceGrid; score: number }[] = [];
+  const tried: { name: string; grid: SourceGrid; score: number; arranged: boolean }[] = [];
   let refused: CommandError | null = null;
   for (const s of sheets) {
     if (s.problem) {
@@ -148,7 +160,12 @@ function readWorkbookSource(buf: Buffer, file: string, sheet?: string): ImportSo
     }
     try {
       const grid = gridFromCells({ cells: s.cells, merges: s.merges }, MAX_GRID_CELLS);
-      tried.push({ name: s.name, grid, score: sectionsFound(importRows(grid.rows)) });
+      tried.push({
+        name: s.name,
+        grid,
+        score: sectionsFound(importRows(grid.rows)),
+        arranged: showsFormArrangement(s),
+      });
     } catch (e) {
       if (!(e instanceof GridTooLarge)) throw e;
       refused ??= new CommandError(
@@ -158,13 +175,19 @@ function readWorkbookSource(buf: Buffer, file: string, sheet?: string): ImportSo
     }
   }
   if (!tried.length) throw refused ?? notRecognised(file);
-  // The sheet that shows most of the form's sections; the first of equals.
-  const best = tried.reduce((a, b) => (b.score > a.score ? b : a));
+  // A sheet in the form's arrangement before any other; then the one that shows most of the
+  // form's sections; the first of equals.
+  const best = tried.reduce((a, b) =>
+    (b.arranged === a.arranged ? b.score > a.score : b.arranged) ? b : a,
+  );
   return {
     kind: 'xlsx',
     sheet: best.name,
     grid: best.grid,
-    otherForms: tried.filter((t) => t !== best && t.score >= MIN_SECTIONS).map((t) => t.name),
+    otherForms: tried
+      .filter((t) => t !== best && t.arranged && t.score >= MIN_SECTIONS)
+      .map((t) => t.name),
+    arranged: best.arranged,
   };
 }
 
@@ -290,10 +313,19 @@ export function importCommand(args: string[], io: CliIO): Promise<number> {
 
     const src = readSource(readInput(srcPath, source), source, values.sheet as string | undefined);
     const res = importRows(src.grid.rows);
+    const where = {
+      zh: `${source}${src.sheet ? `（工作表“${src.sheet}”）` : ''}`,
+      en: `${source}${src.sheet ? ` (sheet “${src.sheet}”)` : ''}`,
+    };
     if (sectionsFound(res) < MIN_SECTIONS)
       throw new CommandError(
-        `${source}${src.sheet ? `（工作表“${src.sheet}”）` : ''}：未找到绩效目标表的标签（部门（单位）名称、部门总体资金情况、部门职能概述、长期绩效指标、年度绩效指标……），无法导入`,
-        `${source}${src.sheet ? ` (sheet “${src.sheet}”)` : ''}: none of the form’s labels found (部门（单位）名称, 部门总体资金情况, 部门职能概述, 长期绩效指标, 年度绩效指标 …); nothing to import`,
+        `${where.zh}：未找到绩效目标表的标签（部门（单位）名称、部门总体资金情况、部门职能概述、长期绩效指标、年度绩效指标……），无法导入`,
+        `${where.en}: none of the form’s labels found (部门（单位）名称, 部门总体资金情况, 部门职能概述, 长期绩效指标, 年度绩效指标 …); nothing to import`,
+      );
+    if (!src.arranged)
+      throw new CommandError(
+        `${where.zh}：不是绩效目标表：其中虽有表的标签，但不是表的排列（部门总体资金情况、部门职能概述、年度工作任务……在同一列中按顺序各出现一次），像是问题清单之类的列表；无法导入`,
+        `${where.en}: no performance goal table here: the form’s labels appear, but not in the form’s arrangement (部门总体资金情况, 部门职能概述, 年度工作任务 … once each, in order, in one column), as in a findings list (问题清单); nothing to import`,
       );
     const year = importYear(res, yearOpt);
     if (year === null)

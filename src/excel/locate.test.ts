@@ -2,7 +2,7 @@ import { computeLayout } from '../core/form/layout';
 import type { Layout } from '../core/form/types';
 import type { Finding } from '../core/rules/types';
 import { findingRows } from './export-sheet';
-import { hasFormArrangement, locateNames, type Grid } from './locate';
+import { locateNames, type Grid } from './locate';
 
 /** The grid a sheet holding `layout` shows (what the used range's values are). */
 function gridOf(layout: Layout, edit?: (values: unknown[][]) => void): Grid {
@@ -73,35 +73,25 @@ describe('locateNames', () => {
     expect(found.recognisable).toBe(false);
     expect(Object.keys(found.refs)).toEqual([]);
   });
-});
 
-describe('hasFormArrangement: what makes a sheet without names a form', () => {
-  const grid = (values: unknown[][], left = 1): Grid => ({ top: 1, left, values });
-  const sections = ['funding', 'functions', 'annualTasks', 'longTerm', 'annualGoals', 'annual'];
-  /** The worst case of a findings list: one finding per section, in the form's order. */
-  const findings: Finding[] = sections.map((section, i) => ({
-    ruleId: 'required',
-    severity: 'error',
-    section: section as Finding['section'],
-    cells: [`E${7 + i}`],
-    message: {
-      zh: `部门整体绩效目标表的“${['部门总体资金情况', '部门职能概述', '年度工作任务', '长期绩效指标', '年度目标：', '年度绩效指标'][i]}”未填写`,
-      en: 'not filled in',
-    },
-  }));
-
-  it('the form itself, shifted down or right, and without its title (the funding blocks tell)', () => {
-    const layout = computeLayout({ year: 2024 });
-    const g = gridOf(layout);
-    expect(hasFormArrangement(g)).toBe(true);
-    expect(hasFormArrangement({ top: 4, left: 3, values: g.values })).toBe(true);
-    const untitled = gridOf(layout, (v) => {
-      v[0][0] = '';
-    });
-    expect(hasFormArrangement(untitled)).toBe(true);
-  });
-
-  it('not a findings list (问题清单): section names in a column and labels in its messages', () => {
+  it('does not call the exported findings list (问题清单) a form', () => {
+    const sections = ['funding', 'functions', 'annualTasks', 'longTerm', 'annualGoals', 'annual'];
+    const labels = [
+      '部门总体资金情况',
+      '部门职能概述',
+      '年度工作任务',
+      '长期绩效指标',
+      '年度目标：',
+      '年度绩效指标',
+    ];
+    // The worst case of a findings list: one finding per section, in the form's order.
+    const findings: Finding[] = sections.map((section, i) => ({
+      ruleId: 'required',
+      severity: 'error',
+      section: section as Finding['section'],
+      cells: [`E${7 + i}`],
+      message: { zh: `部门整体绩效目标表的“${labels[i]}”未填写`, en: 'not filled in' },
+    }));
     const rows = findingRows(findings, '绩效目标表2024');
     expect(rows.map((r) => r[2])).toEqual([
       '部分',
@@ -112,39 +102,9 @@ describe('hasFormArrangement: what makes a sheet without names a form', () => {
       '年度目标',
       '年度绩效指标',
     ]);
-    expect(hasFormArrangement(grid(rows))).toBe(false);
-    const found = locateNames(grid(rows));
-    expect(found.recognisable).toBe(false);
-    // A real list names most sections more than once: not a form even under a cell that holds
-    // the title (a label column has each section once).
-    const longer = [...rows, rows[1], rows[4]];
-    expect(hasFormArrangement(grid([['部门整体绩效目标表'], ...longer]))).toBe(false);
-  });
-
-  it('labels out of the form’s order, or too few, are not a form', () => {
-    const column = (labels: string[]) => grid([['部门整体绩效目标表'], ...labels.map((l) => [l])]);
-    expect(
-      hasFormArrangement(
-        column(['部门总体资金情况', '部门职能概述', '年度工作任务', '长期绩效指标']),
-      ),
-    ).toBe(true);
-    expect(
-      hasFormArrangement(
-        column(['部门职能概述', '部门总体资金情况', '年度工作任务', '长期绩效指标']),
-      ),
-    ).toBe(false);
-    expect(hasFormArrangement(column(['部门总体资金情况', '部门职能概述', '年度工作任务']))).toBe(
-      false,
-    );
-    // The same labels spread over several columns are not the form's arrangement.
-    expect(
-      hasFormArrangement(
-        grid([
-          ['部门整体绩效目标表'],
-          ['部门总体资金情况', '部门职能概述'],
-          ['年度工作任务', '长期绩效指标'],
-        ]),
-      ),
-    ).toBe(false);
+    expect(locateNames({ top: 1, left: 1, values: rows }).recognisable).toBe(false);
+    // A real list names most sections more than once: not a form even under the title.
+    const longer = [['部门整体绩效目标表'], ...rows, rows[1], rows[4]];
+    expect(locateNames({ top: 1, left: 1, values: longer }).recognisable).toBe(false);
   });
 });

@@ -12,10 +12,8 @@ import { computeLayout } from '../core/form/layout';
 import {
   ANNUAL_HISTORY_HEADER,
   BUDGET_YEAR,
-  FORM_TITLE,
   FUNDING_BLOCKS,
   FUNDING_HISTORY_HEADER,
-  FUNDING_SECTION,
   HEADER_FIELDS,
   INDICATOR_TABLES,
   TEXT_SECTIONS,
@@ -24,14 +22,16 @@ import {
   type FundingColumnKey,
 } from '../core/form/spec';
 import type { IndicatorTableId } from '../core/form/types';
+import {
+  ANNUAL_GOALS_LABEL,
+  LONG_TERM_GOALS_LABEL,
+  hasFormArrangement,
+  labelText,
+  type Grid,
+} from '../core/import/arrangement';
 import { FORM_NAMES } from './form-names';
 
-/** Cell values of a block of a sheet: values[i][j] is at row top + i, column left + j (1-based). */
-export interface Grid {
-  top: number;
-  left: number;
-  values: unknown[][];
-}
+export type { Grid } from '../core/import/arrangement';
 
 export interface Located {
   /** Name → absolute reference ('$E$7', '$B$19:$I$40'). */
@@ -43,8 +43,7 @@ export interface Located {
 }
 
 const REFERENCE = computeLayout({ year: 2000, rows: { longTerm: 1, annual: 1 } });
-const norm = (v: unknown) =>
-  v === null || v === undefined ? '' : String(v).replace(/[\s\u3000\u00a0]/g, '');
+const norm = labelText;
 
 function refOf(name: string): { row: number; col: number } {
   const n = REFERENCE.names.find((x) => x.name === name)!;
@@ -75,73 +74,6 @@ class Finder {
     }
     return null;
   }
-}
-
-const LONG_TERM_GOALS = /^长期目标[:：]?[（(]?截[止至]/;
-const ANNUAL_GOALS = /^年度目标[:：]?$/;
-
-const is = (text: string) => {
-  const want = norm(text);
-  return (t: string) => t === want;
-};
-/** The form's section labels, in the form's order: in one column (A in the layout), once each. */
-const SECTION_LABELS: ((t: string) => boolean)[] = [
-  is(FUNDING_SECTION.zh),
-  is(TEXT_SECTIONS.functions.label(0).zh),
-  is(TEXT_SECTIONS.annualTasks.label(0).zh),
-  (t) => LONG_TERM_GOALS.test(t),
-  is(INDICATOR_TABLES.longTerm.label.zh),
-  (t) => ANNUAL_GOALS.test(t),
-  is(INDICATOR_TABLES.annual.label.zh),
-];
-/** How many section labels in their column make a form (with the title or the funding blocks). */
-export const MIN_SECTION_LABELS = 4;
-
-/**
- * Whether the sheet shows the form's own arrangement of labels — what makes a sheet without the
- * form's names a (damaged) form. Label words elsewhere do not count: a findings list (问题清单)
- * names a section in every row and quotes labels in its messages, yet it is not a form.
- *
- * The arrangement: in one column, at least MIN_SECTION_LABELS of the section labels (部门总体资金情况,
- * 部门职能概述, 年度工作任务, 长期目标（截止…）, 长期绩效指标, 年度目标, 年度绩效指标), each exactly once and
- * in the form's order; and above them the title 部门整体绩效目标表, or between 部门总体资金情况 and the
- * next section the funding blocks 收入构成 then 支出构成 in one column.
- */
-export function hasFormArrangement(g: Grid): boolean {
-  const f = new Finder(g);
-  const width = Math.max(0, ...g.values.map((r) => r.length));
-  const title = norm(FORM_TITLE.zh);
-  const blocks = FUNDING_BLOCKS.map((b) => norm(b.label.zh));
-  for (let j = 0; j < width; j++) {
-    const col = g.left + j;
-    const rows: (number | null)[] = SECTION_LABELS.map(() => null);
-    let repeated = false;
-    for (let r = g.top; r <= f.bottom; r++) {
-      const t = f.at(r, col);
-      if (t === '') continue;
-      const k = SECTION_LABELS.findIndex((m) => m(t));
-      if (k < 0) continue;
-      if (rows[k] !== null) repeated = true;
-      rows[k] = r;
-    }
-    const found = rows.filter((r): r is number => r !== null);
-    if (repeated || found.length < MIN_SECTION_LABELS) continue;
-    if (found.some((r, i) => i > 0 && r <= found[i - 1])) continue;
-    const first = found[0];
-    const titled = g.values
-      .slice(0, first - g.top)
-      .some((row) => row.some((v) => norm(v) === title));
-    const funding = rows[0];
-    const next = found.find((r) => funding !== null && r > funding) ?? f.bottom + 1;
-    const blocksInOrder =
-      funding !== null &&
-      Array.from({ length: width }, (_, k) => g.left + k).some((c) => {
-        const at = blocks.map((b) => f.find(c, b, funding, next - 1));
-        return at.every((r, i) => r !== null && (i === 0 || r > at[i - 1]!));
-      });
-    if (titled || blocksInOrder) return true;
-  }
-  return false;
 }
 
 export function locateNames(g: Grid): Located {
@@ -186,8 +118,8 @@ export function locateNames(g: Grid): Located {
   const textRows = {
     functions: functionsRow,
     annualTasks: f.find(A, TEXT_SECTIONS.annualTasks.label(0).zh),
-    longTermGoals: f.find(A, LONG_TERM_GOALS),
-    annualGoals: f.find(A, ANNUAL_GOALS),
+    longTermGoals: f.find(A, LONG_TERM_GOALS_LABEL),
+    annualGoals: f.find(A, ANNUAL_GOALS_LABEL),
   };
   for (const [id, row] of Object.entries(textRows) as [keyof typeof TEXT_SECTIONS, number][])
     put(TEXT_SECTIONS[id].name, row);

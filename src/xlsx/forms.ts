@@ -1,7 +1,8 @@
 /**
  * Finds every form in a workbook and reads each into a FormSnapshot. A sheet holds a form when it
- * carries the form's names (scoped to it, or workbook names that point into it) or enough of its
- * labels. Names that are missing or broken (#REF!) are found by labels instead.
+ * carries the form's names (scoped to it, or workbook names that point into it) or shows its
+ * labels in the form's arrangement (showsFormArrangement; a findings list full of label words does
+ * not). Names that are missing or broken (#REF!) are found by labels instead.
  */
 import { addr, colNumber, parseRange } from '../core/form/a1';
 import { computeLayout, indicatorColumnLetter } from '../core/form/layout';
@@ -10,7 +11,7 @@ import type { IndicatorTableId } from '../core/form/types';
 import { snapshotFromCells } from '../core/snapshot/build';
 import type { FormSnapshot } from '../core/snapshot/types';
 import type { RawCell } from '../core/values/types';
-import { locateByLabels } from './locate';
+import { locateByLabels, showsFormArrangement } from './locate';
 import { splitRef, type SheetData, type WorkbookData } from './read';
 
 export interface FoundForm {
@@ -32,8 +33,6 @@ export interface FoundForm {
 const FORM_NAMES: string[] = computeLayout({ year: 2000 }).names.map((n) => n.name);
 const FORM_NAME_SET = new Map(FORM_NAMES.map((n) => [n.toLowerCase(), n]));
 const TABLE_IDS: IndicatorTableId[] = ['longTerm', 'annual'];
-/** Labels a sheet must show (of the form's sections) to count as a form without names. */
-const MIN_LABEL_SCORE = 4;
 
 function namesOfSheet(
   wb: WorkbookData,
@@ -84,9 +83,9 @@ export function findForms(wb: WorkbookData): FoundForm[] {
     if (sheet.problem) continue;
     const { valid, broken } = namesOfSheet(wb, sheet);
     const byName = Object.keys(valid).length;
-    const needLabels = byName === 0 || byName < FORM_NAMES.length;
-    const located = needLabels ? locateByLabels(sheet) : null;
-    if (byName === 0 && (!located || located.score < MIN_LABEL_SCORE)) continue;
+    // Without names, a sheet is a form only when its labels stand in the form's arrangement.
+    if (byName === 0 && !showsFormArrangement(sheet)) continue;
+    const located = byName < FORM_NAMES.length ? locateByLabels(sheet) : null;
 
     const refs: Record<string, string> = { ...valid };
     let fromLabels = 0;

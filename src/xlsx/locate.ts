@@ -6,7 +6,7 @@
  * the label's merged area), a funding amount sits in its item's row under its column header, and
  * an indicator table's body runs from below its header rows to the end of its section.
  */
-import { addr, colLetter, parseRange } from '../core/form/a1';
+import { addr, colLetter, parseAddr, parseRange } from '../core/form/a1';
 import {
   BUDGET_YEAR,
   FUNDING_BLOCKS,
@@ -24,6 +24,7 @@ import {
   type TextSectionId,
 } from '../core/form/spec';
 import type { IndicatorColumnKey, IndicatorTableId } from '../core/form/types';
+import { cellsInFormArrangement, type LabelCell } from '../core/import/arrangement';
 import type { SheetData } from './read';
 
 export interface LocatedTable {
@@ -37,8 +38,6 @@ export interface Located {
   /** Field name → A1 address on the sheet. */
   refs: Record<string, string>;
   tables: Partial<Record<IndicatorTableId, LocatedTable>>;
-  /** How many of the form's section labels were seen (a sheet with few is not a form). */
-  score: number;
   /** Budget year read from the year-bearing labels (horizon Y+2, history columns Y-1). */
   year: number | null;
 }
@@ -106,6 +105,19 @@ class Grid {
   }
 }
 
+/**
+ * Whether the sheet shows the form's own arrangement of labels (cellsInFormArrangement): what makes
+ * a sheet without the form's names a form. A findings list (问题清单) full of label words is not.
+ */
+export function showsFormArrangement(sheet: Pick<SheetData, 'cells'>): boolean {
+  const cells: LabelCell[] = [];
+  for (const [address, c] of sheet.cells) {
+    const p = parseAddr(address);
+    if (p) cells.push({ row: p.row, col: p.col, value: c.value });
+  }
+  return cellsInFormArrangement(cells);
+}
+
 const yearOf = (text: string) => {
   const m = /^(\d{4})年$/.exec(text);
   return m ? Number(m[1]) : null;
@@ -116,7 +128,6 @@ export function locateByLabels(sheet: SheetData): Located {
   const g = new Grid(sheet);
   const refs: Record<string, string> = {};
   const tables: Partial<Record<IndicatorTableId, LocatedTable>> = {};
-  let score = 0;
   const years: number[] = [];
   const nextTo = (p: Pos) => addr(p.row, g.right(p) + 1);
 
@@ -125,15 +136,11 @@ export function locateByLabels(sheet: SheetData): Located {
   if (yearLabel) refs[BUDGET_YEAR.name] = nextTo(yearLabel);
   for (const f of HEADER_FIELDS) {
     const at = g.exact(f.formLabel)[0];
-    if (at) {
-      refs[f.name] = nextTo(at);
-      score++;
-    }
+    if (at) refs[f.name] = nextTo(at);
   }
 
   // Funding block: column headers, then each block's item rows.
   const section = g.exact(FUNDING_SECTION.zh)[0];
-  if (section) score++;
   const fundTop = section?.row ?? g.exact(FUNDING_HEADER.zh)[0]?.row ?? 1;
   const cols: Partial<Record<FundingColumnKey, number>> = {};
   const current = g.exact(FUNDING_COLUMNS[0].label(0).zh, fundTop)[0];
@@ -160,7 +167,6 @@ export function locateByLabels(sheet: SheetData): Located {
   for (const block of FUNDING_BLOCKS) {
     const at = g.exact(block.label.zh, from)[0];
     if (!at) continue;
-    score++;
     const last = g.bottom(at) > at.row ? g.bottom(at) : at.row + block.items.length + 2;
     let row = at.row;
     for (const item of block.items) {
@@ -185,7 +191,6 @@ export function locateByLabels(sheet: SheetData): Located {
   for (const id of Object.keys(TEXT_SECTIONS) as TextSectionId[]) {
     const at = g.find(textLabel[id]);
     if (!at) continue;
-    score++;
     textAt[id] = at;
     refs[TEXT_SECTIONS[id].name] = nextTo(at);
     if (id === 'longTermGoals') {
@@ -204,7 +209,6 @@ export function locateByLabels(sheet: SheetData): Located {
   for (const id of ['longTerm', 'annual'] as IndicatorTableId[]) {
     const at = starts[id];
     if (!at) continue;
-    score++;
     const spec = INDICATOR_TABLES[id];
     // The header row: the first row at or below the label holding 一级指标.
     const h1 = g.exact(spec.columns[0].header(0).zh, at.row).find((p) => p.col > at.col);
@@ -274,5 +278,5 @@ export function locateByLabels(sheet: SheetData): Located {
         (a, b) => years.filter((y) => y === b).length - years.filter((y) => y === a).length,
       )[0]
     : null;
-  return { refs, tables, score, year };
+  return { refs, tables, year };
 }

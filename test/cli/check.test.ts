@@ -9,7 +9,17 @@ import { memoryIO } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { checkForm } from '../../src/core/rules/catalogue';
 import { seedSnapshot } from '../fixtures/seed';
-import { cleanForm, editZip, shiftCol, shiftedForm, withoutNames, writeOne } from './helpers';
+import {
+  cleanForm,
+  editZip,
+  findingsListRows,
+  plainWorkbook,
+  shiftCol,
+  shiftedForm,
+  withPlainSheet,
+  withoutNames,
+  writeOne,
+} from './helpers';
 import { seedFormSheet, seedWorkbook } from './seed-workbook';
 import { writeForms } from '../../src/xlsx/write';
 
@@ -125,6 +135,41 @@ describe('pgt check on a filled copy of the seed form', () => {
     expect(rows.filter((r) => r.ruleId !== 'pgt/found-by-labels').map(strip)).toEqual(
       expected.map(strip),
     );
+  });
+});
+
+describe('an exported findings list (问题清单) beside the form', () => {
+  it('is not taken for a second form, with the form’s names or without them', async () => {
+    const seed = await seedWorkbook();
+    const list = findingsListRows(SHEET);
+    writeFileSync(join(dir, 'seed-only.xlsx'), seed);
+    writeFileSync(join(dir, 'with-list.xlsx'), await withPlainSheet(seed, '问题清单', list));
+    writeFileSync(
+      join(dir, 'no-names-with-list.xlsx'),
+      await withoutNames(await withPlainSheet(seed, '问题清单', list)),
+    );
+    const alone = (await checkJson(['seed-only.xlsx'])).rows.map((r) => ({ ...r, file: 'x' }));
+    const named = await checkJson(['with-list.xlsx']);
+    expect(named.rows.map((r) => ({ ...r, file: 'x' }))).toEqual(alone);
+    expect(named.code).toBe(1);
+
+    const unnamed = await checkJson(['no-names-with-list.xlsx']);
+    expect(new Set(unnamed.rows.map((r) => r.sheet))).toEqual(new Set([SHEET]));
+    const note = unnamed.rows.filter((r) => r.ruleId === 'pgt/found-by-labels');
+    expect(note).toHaveLength(1);
+    expect(unnamed.rows.filter((r) => r !== note[0]).map((r) => ({ ...r, file: 'x' }))).toEqual(
+      alone,
+    );
+  });
+
+  it('a workbook holding only the list has no form: exit 2', async () => {
+    writeFileSync(
+      join(dir, 'list-only.xlsx'),
+      await withPlainSheet(await plainWorkbook(), '问题清单', findingsListRows(SHEET)),
+    );
+    const r = await check(['list-only.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('无法检查：未找到绩效目标表');
   });
 });
 

@@ -26,7 +26,7 @@ import type { RawCell } from '../../src/core/values/types';
 import { readWorkbook, splitRef, type CellData } from '../../src/xlsx/read';
 import { writeForms } from '../../src/xlsx/write';
 import { SEED_PATH, seedSnapshot, seedText } from '../fixtures/seed';
-import { cleanForm, plainWorkbook } from './helpers';
+import { cleanForm, findingsListRows, plainWorkbook, withPlainSheet } from './helpers';
 import { seedFormSheet } from './seed-workbook';
 
 jest.setTimeout(120_000);
@@ -600,6 +600,19 @@ describe('pgt import: a template filled in by its names', () => {
     expect(b.cells.get(`G${layout.tables.annual.firstRow + 24}`)?.value).toBe('58.7亿元');
     expect([...b.cells.keys()].filter((k) => k.startsWith('J'))).toEqual([]);
   });
+
+  it('an exported findings list (问题清单) beside the form is neither taken nor named as a form', async () => {
+    const list = findingsListRows('绩效目标表2025');
+    writeFileSync(
+      at('filled-list.xlsx'),
+      await withPlainSheet(readFileSync(at('filled.xlsx')), '问题清单', list),
+    );
+    const r = await pgt('import', 'filled-list.xlsx', '--dry-run');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('找到 41 项，全部找到：');
+    expect(r.out).toContain(`来源：filled-list.xlsx，工作表“${layout.sheetName}”`);
+    expect(r.out).not.toContain('问题清单');
+  });
 });
 
 describe('pgt roll and pgt export: the imported 2024 form rolled forward to 2025', () => {
@@ -878,6 +891,20 @@ describe('sources that cannot be imported: a clear message, exit 2, nothing writ
       'plain.xlsx（工作表“Sheet1”）：未找到绩效目标表的标签',
       'none of the form’s labels found',
     );
+  });
+
+  it('a sheet that is only an exported findings list (问题清单): no form, not a question of --year', async () => {
+    const list = await withPlainSheet(await plainWorkbook(), '问题清单', findingsListRows('表'));
+    writeFileSync(at('list.xlsx'), list);
+    await expectRefused(
+      'list.xlsx',
+      'list.xlsx（工作表“问题清单”）：不是绩效目标表：其中虽有表的标签，但不是表的排列',
+      'no performance goal table here: the form’s labels appear, but not in the form’s arrangement',
+    );
+    const named = await pgt('import', 'list.xlsx', '--sheet', '问题清单', '--dry-run');
+    expect(named.code).toBe(2);
+    expect(named.err).toContain('不是绩效目标表');
+    expect(named.err).not.toContain('--year');
   });
 
   it('text without the form’s labels, a Word document, a missing file', async () => {
