@@ -32,7 +32,7 @@ import { alignedTable } from './text';
 import {
   CommandError,
   EXIT_OK,
-  checkOutput,
+  dryRunNote,
   guard,
   langOption,
   oneInput,
@@ -40,6 +40,7 @@ import {
   readInput,
   readXlsx,
   showValue,
+  workbookOutput,
   writeOutput,
   yearOption,
 } from './transfer-io';
@@ -290,26 +291,13 @@ export function importCommand(args: string[], io: CliIO): Promise<number> {
       zh: '要导入的文件（Word 表格导出的 .txt，或 .xlsx）',
       en: 'the file to import (a Word table’s text export, or an .xlsx)',
     });
-    const dryRun = Boolean(values['dry-run']);
-    const force = Boolean(values.force);
     const formulas = Boolean(values.formulas);
     const yearOpt = yearOption(values.year as string | undefined);
-    const output = values.output as string | undefined;
-    if (!output && !dryRun)
-      throw new CommandError(
-        '请用 -o 指定输出文件，例如 -o 目标表.xlsx（或加 --dry-run 只查看匹配结果）',
-        'Give the output file with -o, e.g. -o form.xlsx (or add --dry-run to see the matches only)',
-        true,
-      );
     const srcPath = resolve(io.cwd, source);
-    const outPath = output
-      ? checkOutput(output, io.cwd, {
-          force: force || dryRun,
-          inputs: [srcPath],
-          ext: /\.xlsx$/i,
-          extName: '.xlsx',
-        })
-      : null;
+    const { output, outPath, dryRun, force } = workbookOutput(values, io.cwd, srcPath, {
+      zh: '请用 -o 指定输出文件，例如 -o 目标表.xlsx（或加 --dry-run 只查看匹配结果）',
+      en: 'Give the output file with -o, e.g. -o form.xlsx (or add --dry-run to see the matches only)',
+    });
 
     const src = readSource(readInput(srcPath, source), source, values.sheet as string | undefined);
     const res = importRows(src.grid.rows);
@@ -390,11 +378,7 @@ export function importCommand(args: string[], io: CliIO): Promise<number> {
     const lt = v.tables.longTerm.length;
     const an = v.tables.annual.length;
     if (dryRun || !outPath) {
-      io.stdout(
-        zh
-          ? `演练（--dry-run）：没有写入任何文件${output ? `；实际运行将写入 ${output}` : ''}。\n`
-          : `Dry run (--dry-run): nothing was written${output ? `; a real run writes ${output}` : ''}.\n`,
-      );
+      io.stdout(dryRunNote(output, lang));
       return EXIT_OK;
     }
     const buf = await writeForms([{ layout, fill: cells }]);

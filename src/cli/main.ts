@@ -11,9 +11,6 @@
  * `main(argv, io)` runs one command and resolves to the exit status; nothing here calls
  * process.exit, so tests run it in-process with an in-memory IO.
  */
-import { writeFileSync } from 'fs';
-import { resolve } from 'path';
-import { parseArgs, type ParseArgsConfig } from 'util';
 import { computeLayout } from '../core/form/layout';
 import { writeTemplate } from '../xlsx/write';
 import { checkFileSafely, collectTargets, type CheckOptions, type FileReport } from './check';
@@ -21,9 +18,17 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { processIO, type CliIO } from './io';
 import { progressBar } from './progress';
-import { csvReport, jsonReport, textReport, type Lang } from './report';
+import { csvReport, jsonReport, textReport } from './report';
 import { rollCommand } from './roll';
 import { alignedTable } from './text';
+import {
+  CommandError,
+  checkOutput,
+  langOption,
+  parseOptions,
+  writeOutput,
+  yearOption,
+} from './transfer-io';
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
@@ -57,15 +62,6 @@ export const USAGE = `pgt — 部门整体绩效目标表命令行工具 / perfo
   pgt --help | pgt --version
 `;
 
-class UsageError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
-  }
-}
-
 function version(): string {
   try {
     // dist-cli/cli/main.js and src/cli/main.ts both sit two folders below the package root.
@@ -76,86 +72,47 @@ function version(): string {
   }
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-function parse(
-  args: string[],
-  options: Options,
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return {
-      values: r.values as Record<string, string | boolean | undefined>,
-      positionals: r.positionals,
-    };
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`参数错误：${msg}`, `Bad arguments: ${msg}`);
-  }
-}
-
+/** The budget year of --year; next year by default. */
 function readYear(raw: string | undefined, io: CliIO): number {
-  if (raw === undefined) return io.now().getFullYear() + 1;
-  if (!/^\d{4}$/.test(raw) || Number(raw) < 1990 || Number(raw) > 2100)
-    throw new UsageError(
-      `--year 应为 1990–2100 之间的四位年份，收到“${raw}”`,
-      `--year must be a four-digit year between 1990 and 2100, got “${raw}”`,
-    );
-  return Number(raw);
+  return yearOption(raw) ?? io.now().getFullYear() + 1;
 }
 
-function readLang(raw: string | undefined): Lang {
-  if (raw === undefined || raw === 'zh' || raw === 'en') return raw ?? 'zh';
-  throw new UsageError(
-    `--lang 只能是 zh 或 en，收到“${raw}”`,
-    `--lang must be zh or en, got “${raw}”`,
-  );
+function noPositionals(positionals: string[]): void {
+  if (positionals.length)
+    throw new CommandError(
+      `多余的参数：${positionals.join(' ')}`,
+      `Unexpected arguments: ${positionals.join(' ')}`,
+      true,
+    );
 }
 
 async function templateCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     output: { type: 'string', short: 'o' },
     year: { type: 'string' },
     common: { type: 'boolean' },
     force: { type: 'boolean' },
     lang: { type: 'string' },
   });
-  const lang = readLang(values.lang as string | undefined);
-  if (positionals.length)
-    throw new UsageError(
-      `多余的参数：${positionals.join(' ')}`,
-      `Unexpected arguments: ${positionals.join(' ')}`,
-    );
+  const lang = langOption(values.lang as string | undefined);
+  noPositionals(positionals);
   const output = values.output as string | undefined;
   if (!output)
-    throw new UsageError(
+    throw new CommandError(
       '请用 -o 指定输出文件，例如 -o 目标表.xlsx',
       'Give the output file with -o, e.g. -o form.xlsx',
+      true,
     );
-  if (!/\.xlsx$/i.test(output))
-    throw new UsageError(
-      `输出文件须以 .xlsx 结尾：${output}`,
-      `The output file must end in .xlsx: ${output}`,
-    );
+  const force = Boolean(values.force);
+  const path = checkOutput(output, io.cwd, {
+    force,
+    inputs: [],
+    ext: /\.xlsx$/i,
+    extName: '.xlsx',
+  });
   const year = readYear(values.year as string | undefined, io);
   const layout = computeLayout({ year, common: Boolean(values.common) });
-  const buf = await writeTemplate(layout);
-  const path = resolve(io.cwd, output);
-  try {
-    writeFileSync(path, buf, { flag: values.force ? 'w' : 'wx' });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'EEXIST') {
-      io.stderr(
-        `文件已存在：${output}；如需覆盖请加 --force\nThe file exists: ${output}; add --force to overwrite it\n`,
-      );
-      return EXIT.unusable;
-    }
-    io.stderr(
-      `无法写入 ${output}：${(e as Error).message}\nCannot write ${output}: ${(e as Error).message}\n`,
-    );
-    return EXIT.unusable;
-  }
+  writeOutput(path, output, await writeTemplate(layout), force);
   const fields = layout.names.filter((n) => n.kind === 'field').length;
   io.stdout(
     lang === 'zh'
@@ -200,18 +157,14 @@ export function nameEntries(year: number, common: boolean): NameEntry[] {
 }
 
 async function namesCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     year: { type: 'string' },
     common: { type: 'boolean' },
     json: { type: 'boolean' },
     lang: { type: 'string' },
   });
-  const lang = readLang(values.lang as string | undefined);
-  if (positionals.length)
-    throw new UsageError(
-      `多余的参数：${positionals.join(' ')}`,
-      `Unexpected arguments: ${positionals.join(' ')}`,
-    );
+  const lang = langOption(values.lang as string | undefined);
+  noPositionals(positionals);
   const year = readYear(values.year as string | undefined, io);
   const entries = nameEntries(year, Boolean(values.common));
   if (values.json) {
@@ -236,26 +189,28 @@ async function namesCommand(args: string[], io: CliIO): Promise<number> {
 }
 
 async function checkCommand(args: string[], io: CliIO, opts: CheckOptions): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     format: { type: 'string' },
     'fail-on': { type: 'string' },
     lang: { type: 'string' },
   });
-  const lang = readLang(values.lang as string | undefined);
+  const lang = langOption(values.lang as string | undefined);
   const format = (values.format as string | undefined) ?? 'text';
   if (!['text', 'json', 'csv'].includes(format))
-    throw new UsageError(
+    throw new CommandError(
       `--format 只能是 text、json 或 csv，收到“${format}”`,
       `--format must be text, json or csv, got “${format}”`,
+      true,
     );
   const failOn = (values['fail-on'] as string | undefined) ?? 'error';
   if (failOn !== 'error' && failOn !== 'warning')
-    throw new UsageError(
+    throw new CommandError(
       `--fail-on 只能是 error 或 warning，收到“${failOn}”`,
       `--fail-on must be error or warning, got “${failOn}”`,
+      true,
     );
   if (!positionals.length)
-    throw new UsageError('请给出要检查的文件或目录', 'Give the files or folders to check');
+    throw new CommandError('请给出要检查的文件或目录', 'Give the files or folders to check', true);
 
   const { targets, emptyDirs } = collectTargets(positionals, io.cwd);
   for (const d of emptyDirs)
@@ -319,11 +274,11 @@ export async function main(
         io.stderr(USAGE);
         return EXIT.unusable;
       default:
-        throw new UsageError(`未知命令“${command}”`, `Unknown command “${command}”`);
+        throw new CommandError(`未知命令“${command}”`, `Unknown command “${command}”`, true);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`${e.zh}\n${e.en}\n\n${USAGE}`);
+    if (e instanceof CommandError) {
+      io.stderr(`${e.zh}\n${e.en}\n${e.usage ? `\n${USAGE}` : ''}`);
       return EXIT.unusable;
     }
     const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -17,15 +17,15 @@ import type { CliIO } from './io';
 import type { Lang } from './report';
 import { alignedTable } from './text';
 import {
-  CommandError,
   EXIT_OK,
-  checkOutput,
+  dryRunNote,
   guard,
   langOption,
   oneInput,
   parseOptions,
   readForms,
   showValue,
+  workbookOutput,
   writeOutput,
 } from './transfer-io';
 
@@ -87,24 +87,11 @@ export function rollCommand(args: string[], io: CliIO): Promise<number> {
       zh: '要滚动到下一年的工作簿（.xlsx）',
       en: 'the workbook to roll forward (.xlsx)',
     });
-    const dryRun = Boolean(values['dry-run']);
-    const force = Boolean(values.force);
-    const output = values.output as string | undefined;
-    if (!output && !dryRun)
-      throw new CommandError(
-        '请用 -o 指定新工作簿，例如 -o 目标表2025.xlsx（或加 --dry-run 只查看变化）',
-        'Give the new workbook with -o, e.g. -o form2025.xlsx (or add --dry-run to see the changes only)',
-        true,
-      );
     const inPath = resolve(io.cwd, file);
-    const outPath = output
-      ? checkOutput(output, io.cwd, {
-          force: force || dryRun,
-          inputs: [inPath],
-          ext: /\.xlsx$/i,
-          extName: '.xlsx',
-        })
-      : null;
+    const { output, outPath, dryRun, force } = workbookOutput(values, io.cwd, inPath, {
+      zh: '请用 -o 指定新工作簿，例如 -o 目标表2025.xlsx（或加 --dry-run 只查看变化）',
+      en: 'Give the new workbook with -o, e.g. -o form2025.xlsx (or add --dry-run to see the changes only)',
+    });
 
     const { forms } = readForms(inPath, file, values.sheet as string | undefined);
     const rolled = planRoll(forms, file);
@@ -125,11 +112,7 @@ export function rollCommand(args: string[], io: CliIO): Promise<number> {
         : `The years in the headers move on; the department details, functions, tasks, goals and ${INDICATOR_TABLES.longTerm.label.en.toLowerCase()} are carried over as they are, for you to revise.\n`,
     );
     if (dryRun || !outPath) {
-      io.stdout(
-        zh
-          ? `演练（--dry-run）：没有写入任何文件${output ? `；实际运行将写入 ${output}` : ''}。\n`
-          : `Dry run (--dry-run): nothing was written${output ? `; a real run writes ${output}` : ''}.\n`,
-      );
+      io.stdout(dryRunNote(output, lang));
       return EXIT_OK;
     }
     const buf = await writeForms(

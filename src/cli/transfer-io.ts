@@ -1,7 +1,8 @@
 /**
- * What `pgt import`, `pgt export` and `pgt roll` share: argument parsing with bilingual errors,
- * reading an input file within the reader's limits, reading the forms of a workbook, writing an
- * output without clobbering anything unasked, and showing a cell's value in one line.
+ * What the pgt commands share: argument parsing with bilingual errors, reading an input file
+ * within the reader's limits, reading the forms of a workbook, writing an output without
+ * clobbering anything unasked (and the -o / --dry-run of the commands that write a workbook), and
+ * showing a cell's value in one line.
  */
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
@@ -220,6 +221,38 @@ export function checkOutput(
       `The file exists: ${output}; add --force to overwrite it`,
     );
   return path;
+}
+
+/**
+ * -o, --dry-run and --force of a command that writes a new workbook made from `input`: -o is
+ * required unless --dry-run (`missing` says so), and is checked before any work (checkOutput).
+ */
+export function workbookOutput(
+  values: Record<string, string | boolean | undefined>,
+  cwd: string,
+  input: string,
+  missing: { zh: string; en: string },
+): { output: string | undefined; outPath: string | null; dryRun: boolean; force: boolean } {
+  const dryRun = Boolean(values['dry-run']);
+  const force = Boolean(values.force);
+  const output = values.output as string | undefined;
+  if (!output && !dryRun) throw new CommandError(missing.zh, missing.en, true);
+  const outPath = output
+    ? checkOutput(output, cwd, {
+        force: force || dryRun,
+        inputs: [input],
+        ext: /\.xlsx$/i,
+        extName: '.xlsx',
+      })
+    : null;
+  return { output, outPath, dryRun, force };
+}
+
+/** What a dry run prints: nothing was written, and what a real run would write. */
+export function dryRunNote(output: string | undefined, lang: Lang): string {
+  return lang === 'zh'
+    ? `演练（--dry-run）：没有写入任何文件${output ? `；实际运行将写入 ${output}` : ''}。\n`
+    : `Dry run (--dry-run): nothing was written${output ? `; a real run writes ${output}` : ''}.\n`;
 }
 
 export function writeOutput(
