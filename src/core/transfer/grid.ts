@@ -11,6 +11,7 @@
 import { addr, parseAddr, parseRange } from '../form/a1';
 import { alignGrid } from '../import/align';
 import { excelTypedValue } from '../import/excel-input';
+import { readWordTable } from '../import/word-text';
 import { formatNumber } from '../values';
 import type { RawCell } from '../values/types';
 
@@ -125,34 +126,7 @@ export function gridFromValues(values: unknown[][], formats: unknown[][] = []): 
     .rows;
 }
 
-/**
- * The 1-based line each cell of parseWordTableText(text) starts on, in the same shape (same rules:
- * a cell's first line starts with a tab, its further lines do not, an empty line ends a row;
- * lines before the table are one cell each).
- */
+/** The 1-based line each cell of parseWordTableText(text) starts on, in the same shape. */
 export function wordTextLines(text: string): number[][] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const rows: number[][] = [];
-  let row: number[] = [];
-  let inTable = false;
-  let cellOpen = false;
-  const endRow = () => {
-    if (row.length) rows.push(row);
-    row = [];
-    cellOpen = false;
-  };
-  lines.forEach((line, i) => {
-    if (line === '') endRow();
-    else if (line.startsWith('\t')) {
-      inTable = true;
-      row.push(i + 1);
-      cellOpen = true;
-    } else if (!inTable) rows.push([i + 1]);
-    else if (!cellOpen) {
-      row.push(i + 1);
-      cellOpen = true;
-    }
-  });
-  endRow();
-  return rows;
+  return readWordTable(text).lines;
 }
