@@ -19,5 +19,12 @@ export {
 } from './format';
 export { hasResidue, normalizeText, stripResidue, trimBlank } from './normalize';
 export { GRADE_WORDS, isGradeWord } from './grades';
-export { makeUnit, sameUnit, toBase, unitInText } from './units';
+export {
+  MAGNITUDES,
+  MAGNITUDE_ALTERNATIVES,
+  makeUnit,
+  sameUnit,
+  toBase,
+  unitInText,
+} from './units';
 export { readNumberToken, roundTo } from './numeric';

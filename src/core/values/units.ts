@@ -6,8 +6,8 @@ import { denoise } from './numeric';
 import { normalizeText } from './normalize';
 import type { Currency, Unit } from './types';
 
-/** Magnitude words before 元/美元 and the multiplier each stands for. */
-const MAGNITUDES: Readonly<Record<string, number>> = {
+/** Magnitude words (before 元/美元, or a counted word: 万人次) and the multiplier each stands for. */
+export const MAGNITUDES: Readonly<Record<string, number>> = {
   '': 1,
   千: 1e3,
   万: 1e4,
@@ -18,8 +18,8 @@ const MAGNITUDES: Readonly<Record<string, number>> = {
   万亿: 1e12,
 };
 
-/** Longest first, so that 万亿 wins over 万 and 千万 over 千. */
-const MAGNITUDE_ALTERNATIVES = '万亿|十万|百万|千万|千|万|亿';
+/** The magnitude words as regex alternatives, longest first (万亿 wins over 万, 千万 over 千). */
+export const MAGNITUDE_ALTERNATIVES = '万亿|十万|百万|千万|千|万|亿';
 
 /** Build a {@link Unit} from a magnitude word ('' | 万 | 亿 …) and a currency. */
 export function makeUnit(magnitudeWord: string, currency: Currency): Unit {

@@ -3,7 +3,7 @@
  * `接待游客万人次` names 万人次, and `35.6万人次` / `356000人次` are counts in it. Money units
  * are read by src/core/values (unitInText, parseCell); this file only adds counts.
  */
-import { normalizeText, readNumberToken } from '../../values';
+import { MAGNITUDES, MAGNITUDE_ALTERNATIVES, normalizeText, readNumberToken } from '../../values';
 
 export interface CountUnit {
   /** As written: `万人次`, `家`. */
@@ -14,17 +14,6 @@ export interface CountUnit {
   magnitude: number;
 }
 
-const MAGNITUDES: Readonly<Record<string, number>> = {
-  '': 1,
-  千: 1e3,
-  万: 1e4,
-  十万: 1e5,
-  百万: 1e6,
-  千万: 1e7,
-  亿: 1e8,
-  万亿: 1e12,
-};
-const MAGNITUDE = '万亿|十万|百万|千万|千|万|亿';
 /** Longest first where one word starts another (人次 before 人, 平方米 before 米). */
 const WORDS =
   '人次|人|户|家|个|项|次|场|件|吨|平方米|平方公里|公里|千瓦时|亩|辆|台|套|份|篇|条|所|批|艘|架|笔|标箱|册';
@@ -33,9 +22,9 @@ const WORDS =
  * A 三级指标 names a count unit only with an explicit magnitude at its end, optionally in
  * brackets: `接待游客万人次`, `粮食产量（万吨）`. A bare `家` or `人` is a word, not a declared unit.
  */
-const LABEL_UNIT = new RegExp(`(${MAGNITUDE})(${WORDS})\\)?$`);
+const LABEL_UNIT = new RegExp(`(${MAGNITUDE_ALTERNATIVES})(${WORDS})\\)?$`);
 const HAS_DIGIT = /[\d０-９]/;
-const VALUE = new RegExp(`^([+-]?[\\d.,]+)(${MAGNITUDE})?(${WORDS})$`);
+const VALUE = new RegExp(`^([+-]?[\\d.,]+)(${MAGNITUDE_ALTERNATIVES})?(${WORDS})$`);
 
 function unit(magnitudeWord: string, word: string): CountUnit {
   return { text: `${magnitudeWord}${word}`, word, magnitude: MAGNITUDES[magnitudeWord] ?? 1 };
