@@ -8,6 +8,7 @@
  * their values, as Excel would show them.
  */
 import { addr, colNumber } from '../core/form/a1';
+import { EXCEL_ERRORS } from '../core/values';
 import type { RawCell } from '../core/values/types';
 import { XlsxProblem, problem } from './errors';
 import {
@@ -54,17 +55,8 @@ export interface WorkbookData {
   uncomputed: { sheet: string; address: string; formula: string; reason: string }[];
 }
 
-const EXCEL_ERROR_VALUES = new Set([
-  '#NULL!',
-  '#DIV/0!',
-  '#VALUE!',
-  '#REF!',
-  '#NAME?',
-  '#NUM!',
-  '#N/A',
-  '#SPILL!',
-  '#CALC!',
-]);
+/** Excel's error values: a cell holding one is an error to the formulas that read it. */
+const EXCEL_ERROR_VALUES: ReadonlySet<string> = new Set(EXCEL_ERRORS);
 
 const REL_OFFICE_DOC = /\/officeDocument$/;
 const REL_WORKSHEET = /\/worksheet$/;
