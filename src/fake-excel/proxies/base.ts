@@ -15,6 +15,7 @@
  *   (InvalidObjectPath on later use), as in Office.js.
  */
 import { FakeRichApiError, ModelError, propertyNotLoaded, richError } from '../errors';
+import type { FakeWorkbookModel } from '../model';
 import type { FakeRequestContext } from './context';
 
 /** A parsed load() argument: scalar names to read and navigation children to recurse into. */
@@ -121,9 +122,15 @@ export interface QueuedOp {
 
 let proxySerial = 0;
 
+/** The workbook model behind a proxy. */
+export function model(p: ProxyBase<unknown>): FakeWorkbookModel {
+  return p._ctx._env.model;
+}
+
 /**
  * Base of every proxy. Subclasses describe their scalar properties (`_scalarNames`), how to
- * compute one from the model (`_compute`) and their navigation children (`_navigate`).
+ * compute one from the model (`_compute`) and their navigation children (`_navigate`); an object
+ * without scalar properties keeps the defaults (none).
  */
 export abstract class ProxyBase<TTarget = unknown> {
   /** @internal */ readonly _ctx: FakeRequestContext;
@@ -167,10 +174,14 @@ export abstract class ProxyBase<TTarget = unknown> {
   }
 
   /** @internal scalar properties loaded by load() without arguments. */
-  abstract _scalarNames(): readonly string[];
+  _scalarNames(): readonly string[] {
+    return [];
+  }
 
   /** @internal computes a scalar from the (resolved, non-null) target; NO_SUCH_PROPERTY if unknown. */
-  abstract _compute(name: string, target: TTarget): unknown;
+  _compute(_name: string, _target: TTarget): unknown {
+    return NO_SUCH_PROPERTY;
+  }
 
   /** @internal a navigation child by property name. */
   _navigate(_name: string): ProxyBase<unknown> | undefined {
@@ -326,6 +337,18 @@ export abstract class ProxyBase<TTarget = unknown> {
   untrack(): this {
     this._tracked = false;
     return this;
+  }
+}
+
+/**
+ * A proxy whose Office.js object has `load()`: `TOffice` is the Office.js type it stands for,
+ * which load() returns (so the add-in can chain `range.load('values')`).
+ */
+export abstract class LoadableProxy<TTarget, TOffice> extends ProxyBase<TTarget> {
+  /** Queues a load of scalar properties and navigation children (every form Office.js accepts). */
+  load(arg?: unknown): TOffice {
+    this._load(arg);
+    return this as unknown as TOffice;
   }
 }
 

@@ -1,10 +1,11 @@
 /**
- * Small proxies shared by several objects: ClientResult, EventHandlers/EventHandlerResult,
- * and helpers for applying `set({...})` objects.
+ * Small proxies shared by several objects: ClientResult, EventHandlers/EventHandlerResult, the
+ * plumbing every collection shares (items, load, getCount), and helpers for applying
+ * `set({...})` objects.
  */
 import { FakeRichApiError } from '../errors';
 import type { AnyHandler, EventScope, FakeEventName } from '../events';
-import { ProxyBase, isPlainObject } from './base';
+import { type LoadTree, LoadableProxy, ProxyBase, isPlainObject, itemTreeOf } from './base';
 import type { FakeRequestContext } from './context';
 
 /** OfficeExtension.ClientResult: `value` is readable after the sync. */
@@ -41,6 +42,49 @@ export function clientResult<T>(
     },
   });
   return result;
+}
+
+/**
+ * A collection (NamedItemCollection, WorksheetCollection …): `items` is readable after a load,
+ * which loads each item with the item part of the load tree (`load('items/name')`,
+ * `load('name')`); getCount counts at the sync.
+ */
+export abstract class CollectionProxy<
+  TTarget,
+  TOffice,
+  TItem extends ProxyBase<unknown>,
+> extends LoadableProxy<TTarget, TOffice> {
+  /** @internal the loaded item proxies. */
+  protected _itemProxies?: TItem[];
+
+  /** @internal proxies of the collection's items, in order, for its resolved target. */
+  protected abstract _newItems(target: TTarget): TItem[];
+
+  /** @internal `items` as the subclass types it (PropertyNotLoaded before a load). */
+  protected _items<T>(): T[] {
+    if (!this._itemProxies) return this._get('items');
+    return this._itemProxies as unknown as T[];
+  }
+
+  /** @internal */
+  override _applyLoad(tree: LoadTree): void {
+    const target = this._require(`${this._typeName}.load`);
+    const itemTree = itemTreeOf(tree);
+    const items = this._newItems(target);
+    for (const item of items) item._applyLoad(itemTree);
+    this._ctx._afterSync(() => {
+      this._nullKnown = true;
+      this._itemProxies = items;
+    });
+  }
+
+  /** @internal getCount(): `count` of the resolved target, readable after the sync. */
+  protected _count(count: (target: TTarget) => number): OfficeExtension.ClientResult<number> {
+    const location = `${this._typeName}.getCount`;
+    return clientResult(this._ctx, location, () =>
+      count(this._require(location)),
+    ) as unknown as OfficeExtension.ClientResult<number>;
+  }
 }
 
 /** OfficeExtension.EventHandlerResult */

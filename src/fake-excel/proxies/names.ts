@@ -8,16 +8,12 @@
  */
 import { formatAddress } from '../addressing';
 import { richError } from '../errors';
-import type { FakeWorkbookModel, NameRecord, SheetRecord } from '../model';
-import { type LoadTree, NO_SUCH_PROPERTY, ProxyBase, checkSameContext, itemTreeOf } from './base';
-import { clientResult } from './common';
+import type { NameRecord, SheetRecord } from '../model';
+import { LoadableProxy, NO_SUCH_PROPERTY, ProxyBase, checkSameContext, model } from './base';
+import { CollectionProxy } from './common';
 import type { FakeRequestContext } from './context';
 import type { FakeRange, RangeTarget } from './range';
 import { FakeWorksheet, makeRange } from './worksheet';
-
-function model(p: ProxyBase<unknown>): FakeWorkbookModel {
-  return p._ctx._env.model;
-}
 
 /** The scope of a collection: a sheet, or null for the workbook. */
 export interface NamesTarget {
@@ -58,7 +54,7 @@ function referenceFormula(p: ProxyBase<unknown>, reference: unknown, location: s
 }
 
 export class FakeNamedItemCollection
-  extends ProxyBase<NamesTarget>
+  extends CollectionProxy<NamesTarget, Excel.NamedItemCollection, FakeNamedItem>
   implements
     Pick<
       Excel.NamedItemCollection,
@@ -73,20 +69,18 @@ export class FakeNamedItemCollection
     >
 {
   readonly _typeName = 'NamedItemCollection';
-  private itemProxies?: FakeNamedItem[];
 
-  _scalarNames(): readonly string[] {
-    return [];
-  }
-  _compute(): unknown {
-    return NO_SUCH_PROPERTY;
-  }
   private scopeId(t: NamesTarget): string | null {
     return t.scope ? t.scope.id : null;
   }
+  /** @internal */
+  protected _newItems(t: NamesTarget): FakeNamedItem[] {
+    return model(this)
+      .names.filter((n) => n.scopeSheetId === this.scopeId(t))
+      .map((rec) => new FakeNamedItem(this._ctx, () => rec, this));
+  }
   get items(): Excel.NamedItem[] {
-    if (!this.itemProxies) return this._get('items');
-    return this.itemProxies as unknown as Excel.NamedItem[];
+    return this._items();
   }
   add(name: string, reference: Excel.Range | string, comment?: string): Excel.NamedItem {
     let created: NameRecord | null = null;
@@ -133,40 +127,12 @@ export class FakeNamedItemCollection
     return this._created(child, 'getItemOrNullObject', true) as unknown as Excel.NamedItem;
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    return clientResult(this._ctx, 'NamedItemCollection.getCount', () => {
-      const t = this._require('NamedItemCollection.getCount');
-      return model(this).names.filter((n) => n.scopeSheetId === this.scopeId(t)).length;
-    }) as unknown as OfficeExtension.ClientResult<number>;
-  }
-  override _applyLoad(tree: LoadTree): void {
-    const t = this._require('NamedItemCollection.load');
-    const itemTree = itemTreeOf(tree);
-    const items = model(this)
-      .names.filter((n) => n.scopeSheetId === this.scopeId(t))
-      .map((rec) => {
-        const p = new FakeNamedItem(this._ctx, () => rec, this);
-        p._applyLoad(itemTree);
-        return p;
-      });
-    this._ctx._afterSync(() => {
-      this._nullKnown = true;
-      this.itemProxies = items;
-    });
-  }
-  load(
-    options?: Excel.Interfaces.NamedItemCollectionLoadOptions &
-      Excel.Interfaces.CollectionLoadOptions,
-  ): Excel.NamedItemCollection;
-  load(propertyNames?: string | string[]): Excel.NamedItemCollection;
-  load(propertyNamesAndPaths?: OfficeExtension.LoadOption): Excel.NamedItemCollection;
-  load(arg?: unknown): Excel.NamedItemCollection {
-    this._load(arg);
-    return this as unknown as Excel.NamedItemCollection;
+    return this._count((t) => this._newItems(t).length);
   }
 }
 
 export class FakeNamedItem
-  extends ProxyBase<NameRecord>
+  extends LoadableProxy<NameRecord, Excel.NamedItem>
   implements
     Pick<
       Excel.NamedItem,
@@ -188,10 +154,10 @@ export class FakeNamedItem
     >
 {
   readonly _typeName = 'NamedItem';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['name', 'formula', 'value', 'type', 'visible', 'comment', 'scope'];
   }
-  _compute(name: string, rec: NameRecord): unknown {
+  override _compute(name: string, rec: NameRecord): unknown {
     const m = model(this);
     switch (name) {
       case 'name':
@@ -230,15 +196,7 @@ export class FakeNamedItem
   get value(): any {
     return this._get('value');
   }
-  get type():
-    | Excel.NamedItemType
-    | 'String'
-    | 'Integer'
-    | 'Double'
-    | 'Boolean'
-    | 'Range'
-    | 'Error'
-    | 'Array' {
+  get type(): Excel.NamedItem['type'] {
     return this._get('type');
   }
   get visible(): boolean {
@@ -253,7 +211,7 @@ export class FakeNamedItem
   set comment(v: string) {
     this._setProp('comment', v, (rec, x) => model(this).updateName(rec, { comment: String(x) }));
   }
-  get scope(): Excel.NamedItemScope | 'Worksheet' | 'Workbook' {
+  get scope(): Excel.NamedItem['scope'] {
     return this._get('scope');
   }
   get worksheet(): Excel.Worksheet {
@@ -307,13 +265,6 @@ export class FakeNamedItem
   }
   delete(): void {
     this._queue('delete', (rec) => model(this).deleteName(rec));
-  }
-  load(options?: Excel.Interfaces.NamedItemLoadOptions): Excel.NamedItem;
-  load(propertyNames?: string | string[]): Excel.NamedItem;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.NamedItem;
-  load(arg?: unknown): Excel.NamedItem {
-    this._load(arg);
-    return this as unknown as Excel.NamedItem;
   }
 }
 

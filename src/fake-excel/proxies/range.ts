@@ -16,7 +16,7 @@ import { richError } from '../errors';
 import { parseTypedInput } from '../inputParsing';
 import type { FakeWorkbookModel, SheetRecord } from '../model';
 import { valueTypeOf } from '../model';
-import { NO_SUCH_PROPERTY, ProxyBase, checkSameContext } from './base';
+import { LoadableProxy, NO_SUCH_PROPERTY, ProxyBase, checkSameContext } from './base';
 import { applySet } from './common';
 import type { FakeRequestContext } from './context';
 import {
@@ -215,7 +215,10 @@ function toInputs(
   return { inputs, formats };
 }
 
-export class FakeRange extends ProxyBase<RangeTarget> implements Pick<Excel.Range, RangeMembers> {
+export class FakeRange
+  extends LoadableProxy<RangeTarget, Excel.Range>
+  implements Pick<Excel.Range, RangeMembers>
+{
   readonly _typeName = 'Range';
   private _format?: FakeRangeFormat;
   private _validation?: FakeDataValidation;
@@ -235,7 +238,7 @@ export class FakeRange extends ProxyBase<RangeTarget> implements Pick<Excel.Rang
     return this._ctx._env.model;
   }
 
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return RANGE_SCALARS;
   }
 
@@ -254,7 +257,7 @@ export class FakeRange extends ProxyBase<RangeTarget> implements Pick<Excel.Rang
     }
   }
 
-  _compute(name: string, t: RangeTarget): unknown {
+  override _compute(name: string, t: RangeTarget): unknown {
     const m = this.model;
     const { sheet, rect } = t;
     switch (name) {
@@ -457,16 +460,7 @@ export class FakeRange extends ProxyBase<RangeTarget> implements Pick<Excel.Rang
   }
 
   // ------------------------------------------------------------------ load / set
-  load(options?: Excel.Interfaces.RangeLoadOptions): Excel.Range;
-  load(propertyNames?: string | string[]): Excel.Range;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.Range;
-  load(arg?: unknown): Excel.Range {
-    this._load(arg);
-    return this as unknown as Excel.Range;
-  }
 
-  set(properties: Excel.Interfaces.RangeUpdateData, options?: OfficeExtension.UpdateOptions): void;
-  set(properties: Excel.Range): void;
   set(properties: unknown): void {
     applySet(this, properties);
   }
@@ -828,7 +822,7 @@ export interface AreasTarget {
 
 /** Excel.RangeAreas (as returned by getMergedAreasOrNullObject). */
 export class FakeRangeAreas
-  extends ProxyBase<AreasTarget>
+  extends LoadableProxy<AreasTarget, Excel.RangeAreas>
   implements
     Pick<
       Excel.RangeAreas,
@@ -837,11 +831,11 @@ export class FakeRangeAreas
 {
   readonly _typeName = 'RangeAreas';
 
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['address', 'addressLocal', 'areaCount', 'cellCount'];
   }
 
-  _compute(name: string, t: AreasTarget): unknown {
+  override _compute(name: string, t: AreasTarget): unknown {
     const m = this._ctx._env.model;
     switch (name) {
       case 'address':
@@ -867,13 +861,5 @@ export class FakeRangeAreas
   }
   get cellCount(): number {
     return this._get('cellCount');
-  }
-
-  load(options?: Excel.Interfaces.RangeAreasLoadOptions): Excel.RangeAreas;
-  load(propertyNames?: string | string[]): Excel.RangeAreas;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.RangeAreas;
-  load(arg?: unknown): Excel.RangeAreas {
-    this._load(arg);
-    return this as unknown as Excel.RangeAreas;
   }
 }

@@ -8,22 +8,25 @@ import { richError } from '../errors';
 import type {
   ConditionalBorderSide,
   ConditionalFormatRecord,
-  FakeWorkbookModel,
   SheetRecord,
   ValidationRule,
 } from '../model';
 import { type BorderSpec, type CellStyle, type StylePatch, normalizeColor } from '../styles';
-import { type LoadTree, NO_SUCH_PROPERTY, ProxyBase, checkSameContext, itemTreeOf } from './base';
-import { FakeClientResult, applySet, clientResult } from './common';
+import {
+  type LoadTree,
+  LoadableProxy,
+  NO_SUCH_PROPERTY,
+  ProxyBase,
+  checkSameContext,
+  itemTreeOf,
+  model,
+} from './base';
+import { CollectionProxy, applySet } from './common';
 import type { FakeRequestContext } from './context';
 
 interface RangeTarget {
   sheet: SheetRecord;
   rect: Rect;
-}
-
-function model(p: ProxyBase<unknown>): FakeWorkbookModel {
-  return p._ctx._env.model;
 }
 
 function color(value: unknown, location: string): string {
@@ -38,7 +41,7 @@ function color(value: unknown, location: string): string {
 }
 
 /** Base for format sub-objects whose properties map onto CellStyle keys. */
-abstract class StyleProxy extends ProxyBase<RangeTarget> {
+abstract class StyleProxy<TOffice> extends LoadableProxy<RangeTarget, TOffice> {
   protected styleValue<K extends keyof CellStyle>(t: RangeTarget, key: K): CellStyle[K] | null {
     return model(this).styleValue(t.sheet, t.rect, key);
   }
@@ -59,14 +62,14 @@ abstract class StyleProxy extends ProxyBase<RangeTarget> {
 // ----------------------------------------------------------------------------- fill
 
 export class FakeRangeFill
-  extends StyleProxy
+  extends StyleProxy<Excel.RangeFill>
   implements Pick<Excel.RangeFill, 'context' | 'color' | 'clear' | 'load'>
 {
   readonly _typeName = 'RangeFill';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['color'];
   }
-  _compute(name: string, t: RangeTarget): unknown {
+  override _compute(name: string, t: RangeTarget): unknown {
     if (name !== 'color') return NO_SUCH_PROPERTY;
     const styles = model(this).sheetDistinct(t.sheet, t.rect);
     const colors = new Set(styles.map((s) => s.fillColor ?? '#FFFFFF'));
@@ -82,19 +85,12 @@ export class FakeRangeFill
     this._loaded.delete('color');
     this._queue('clear', (t) => model(this).applyStyle(t.sheet, t.rect, { fillColor: null }));
   }
-  load(options?: Excel.Interfaces.RangeFillLoadOptions): Excel.RangeFill;
-  load(propertyNames?: string | string[]): Excel.RangeFill;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.RangeFill;
-  load(arg?: unknown): Excel.RangeFill {
-    this._load(arg);
-    return this as unknown as Excel.RangeFill;
-  }
 }
 
 // ----------------------------------------------------------------------------- font
 
 export class FakeRangeFont
-  extends StyleProxy
+  extends StyleProxy<Excel.RangeFont>
   implements
     Pick<
       Excel.RangeFont,
@@ -119,10 +115,10 @@ export class FakeRangeFont
     underline: 'fontUnderline',
     strikethrough: 'fontStrikethrough',
   };
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return Object.keys(FakeRangeFont.MAP);
   }
-  _compute(name: string, t: RangeTarget): unknown {
+  override _compute(name: string, t: RangeTarget): unknown {
     const key = FakeRangeFont.MAP[name];
     return key ? this.styleValue(t, key) : NO_SUCH_PROPERTY;
   }
@@ -160,24 +156,10 @@ export class FakeRangeFont
   set color(v: string) {
     this.setStyle('color', v, (x) => ({ fontColor: color(x, 'RangeFont.color') }));
   }
-  get underline():
-    | Excel.RangeUnderlineStyle
-    | 'None'
-    | 'Single'
-    | 'Double'
-    | 'SingleAccountant'
-    | 'DoubleAccountant' {
+  get underline(): Excel.RangeFont['underline'] {
     return this._get('underline');
   }
-  set underline(
-    v:
-      | Excel.RangeUnderlineStyle
-      | 'None'
-      | 'Single'
-      | 'Double'
-      | 'SingleAccountant'
-      | 'DoubleAccountant',
-  ) {
+  set underline(v: Excel.RangeFont['underline']) {
     this.setStyle('underline', v, (x) => ({ fontUnderline: String(x) }));
   }
   get strikethrough(): boolean {
@@ -185,13 +167,6 @@ export class FakeRangeFont
   }
   set strikethrough(v: boolean) {
     this.setStyle('strikethrough', v, (x) => ({ fontStrikethrough: Boolean(x) }));
-  }
-  load(options?: Excel.Interfaces.RangeFontLoadOptions): Excel.RangeFont;
-  load(propertyNames?: string | string[]): Excel.RangeFont;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.RangeFont;
-  load(arg?: unknown): Excel.RangeFont {
-    this._load(arg);
-    return this as unknown as Excel.RangeFont;
   }
 }
 
@@ -266,15 +241,15 @@ interface BorderTarget extends RangeTarget {
 }
 
 export class FakeRangeBorder
-  extends ProxyBase<BorderTarget>
+  extends LoadableProxy<BorderTarget, Excel.RangeBorder>
   implements
     Pick<Excel.RangeBorder, 'context' | 'style' | 'color' | 'weight' | 'sideIndex' | 'load'>
 {
   readonly _typeName = 'RangeBorder';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['style', 'color', 'weight', 'sideIndex'];
   }
-  _compute(name: string, t: BorderTarget): unknown {
+  override _compute(name: string, t: BorderTarget): unknown {
     if (name === 'sideIndex') return t.edge;
     if (!['style', 'color', 'weight'].includes(name)) return NO_SUCH_PROPERTY;
     // The edge's own cells (first entry of edgeCells), not the neighbour.
@@ -301,30 +276,10 @@ export class FakeRangeBorder
       }
     });
   }
-  get style():
-    | Excel.BorderLineStyle
-    | 'None'
-    | 'Continuous'
-    | 'Dash'
-    | 'DashDot'
-    | 'DashDotDot'
-    | 'Dot'
-    | 'Double'
-    | 'SlantDashDot' {
+  get style(): Excel.RangeBorder['style'] {
     return this._get('style');
   }
-  set style(
-    v:
-      | Excel.BorderLineStyle
-      | 'None'
-      | 'Continuous'
-      | 'Dash'
-      | 'DashDot'
-      | 'DashDotDot'
-      | 'Dot'
-      | 'Double'
-      | 'SlantDashDot',
-  ) {
+  set style(v: Excel.RangeBorder['style']) {
     this.setBorder('style', v);
   }
   get color(): string {
@@ -333,35 +288,19 @@ export class FakeRangeBorder
   set color(v: string) {
     this.setBorder('color', v);
   }
-  get weight(): Excel.BorderWeight | 'Hairline' | 'Thin' | 'Medium' | 'Thick' {
+  get weight(): Excel.RangeBorder['weight'] {
     return this._get('weight');
   }
-  set weight(v: Excel.BorderWeight | 'Hairline' | 'Thin' | 'Medium' | 'Thick') {
+  set weight(v: Excel.RangeBorder['weight']) {
     this.setBorder('weight', v);
   }
-  get sideIndex():
-    | Excel.BorderIndex
-    | 'EdgeTop'
-    | 'EdgeBottom'
-    | 'EdgeLeft'
-    | 'EdgeRight'
-    | 'InsideVertical'
-    | 'InsideHorizontal'
-    | 'DiagonalDown'
-    | 'DiagonalUp' {
+  get sideIndex(): Excel.RangeBorder['sideIndex'] {
     return this._get('sideIndex');
-  }
-  load(options?: Excel.Interfaces.RangeBorderLoadOptions): Excel.RangeBorder;
-  load(propertyNames?: string | string[]): Excel.RangeBorder;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.RangeBorder;
-  load(arg?: unknown): Excel.RangeBorder {
-    this._load(arg);
-    return this as unknown as Excel.RangeBorder;
   }
 }
 
 export class FakeRangeBorderCollection
-  extends ProxyBase<RangeTarget>
+  extends LoadableProxy<RangeTarget, Excel.RangeBorderCollection>
   implements
     Pick<
       Excel.RangeBorderCollection,
@@ -370,10 +309,10 @@ export class FakeRangeBorderCollection
 {
   readonly _typeName = 'RangeBorderCollection';
   private itemProxies?: FakeRangeBorder[];
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['count'];
   }
-  _compute(name: string): unknown {
+  override _compute(name: string): unknown {
     return name === 'count' ? EDGES.length : NO_SUCH_PROPERTY;
   }
   get count(): number {
@@ -383,18 +322,6 @@ export class FakeRangeBorderCollection
     if (!this.itemProxies) return this._get('items');
     return this.itemProxies as unknown as Excel.RangeBorder[];
   }
-  getItem(index: Excel.BorderIndex): Excel.RangeBorder;
-  getItem(
-    index:
-      | 'EdgeTop'
-      | 'EdgeBottom'
-      | 'EdgeLeft'
-      | 'EdgeRight'
-      | 'InsideVertical'
-      | 'InsideHorizontal'
-      | 'DiagonalDown'
-      | 'DiagonalUp',
-  ): Excel.RangeBorder;
   getItem(index: string): Excel.RangeBorder {
     const child = new FakeRangeBorder(
       this._ctx,
@@ -433,29 +360,19 @@ export class FakeRangeBorderCollection
     });
     this._ctx._afterSync(() => (this.itemProxies = items));
   }
-  load(
-    options?: Excel.Interfaces.RangeBorderCollectionLoadOptions &
-      Excel.Interfaces.CollectionLoadOptions,
-  ): Excel.RangeBorderCollection;
-  load(propertyNames?: string | string[]): Excel.RangeBorderCollection;
-  load(propertyNamesAndPaths?: OfficeExtension.LoadOption): Excel.RangeBorderCollection;
-  load(arg?: unknown): Excel.RangeBorderCollection {
-    this._load(arg);
-    return this as unknown as Excel.RangeBorderCollection;
-  }
 }
 
 // ----------------------------------------------------------------------------- protection
 
 export class FakeFormatProtection
-  extends StyleProxy
+  extends StyleProxy<Excel.FormatProtection>
   implements Pick<Excel.FormatProtection, 'context' | 'locked' | 'formulaHidden' | 'load'>
 {
   readonly _typeName = 'FormatProtection';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['locked', 'formulaHidden'];
   }
-  _compute(name: string, t: RangeTarget): unknown {
+  override _compute(name: string, t: RangeTarget): unknown {
     if (name === 'locked') return this.styleValue(t, 'locked');
     if (name === 'formulaHidden') return false;
     return NO_SUCH_PROPERTY;
@@ -472,19 +389,12 @@ export class FakeFormatProtection
   set formulaHidden(v: boolean) {
     this._setProp('formulaHidden', v, () => undefined);
   }
-  load(options?: Excel.Interfaces.FormatProtectionLoadOptions): Excel.FormatProtection;
-  load(propertyNames?: string | string[]): Excel.FormatProtection;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.FormatProtection;
-  load(arg?: unknown): Excel.FormatProtection {
-    this._load(arg);
-    return this as unknown as Excel.FormatProtection;
-  }
 }
 
 // ----------------------------------------------------------------------------- RangeFormat
 
 export class FakeRangeFormat
-  extends StyleProxy
+  extends StyleProxy<Excel.RangeFormat>
   implements
     Pick<
       Excel.RangeFormat,
@@ -511,7 +421,7 @@ export class FakeRangeFormat
   private _borders?: FakeRangeBorderCollection;
   private _protection?: FakeFormatProtection;
 
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return [
       'horizontalAlignment',
       'verticalAlignment',
@@ -528,7 +438,7 @@ export class FakeRangeFormat
     if (name === 'protection') return this.protection as unknown as FakeFormatProtection;
     return undefined;
   }
-  _compute(name: string, t: RangeTarget): unknown {
+  override _compute(name: string, t: RangeTarget): unknown {
     const m = model(this);
     switch (name) {
       case 'horizontalAlignment':
@@ -571,30 +481,10 @@ export class FakeRangeFormat
     this._protection ??= new FakeFormatProtection(this._ctx, () => this._resolve(), this);
     return this._protection as unknown as Excel.FormatProtection;
   }
-  get horizontalAlignment():
-    | Excel.HorizontalAlignment
-    | 'General'
-    | 'Left'
-    | 'Center'
-    | 'Right'
-    | 'Fill'
-    | 'Justify'
-    | 'CenterAcrossSelection'
-    | 'Distributed' {
+  get horizontalAlignment(): Excel.RangeFormat['horizontalAlignment'] {
     return this._get('horizontalAlignment');
   }
-  set horizontalAlignment(
-    v:
-      | Excel.HorizontalAlignment
-      | 'General'
-      | 'Left'
-      | 'Center'
-      | 'Right'
-      | 'Fill'
-      | 'Justify'
-      | 'CenterAcrossSelection'
-      | 'Distributed',
-  ) {
+  set horizontalAlignment(v: Excel.RangeFormat['horizontalAlignment']) {
     this.setStyle('horizontalAlignment', v, (x) => {
       if (
         ![
@@ -617,13 +507,10 @@ export class FakeRangeFormat
       return { horizontalAlignment: String(x) };
     });
   }
-  get verticalAlignment():
-    Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed' {
+  get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] {
     return this._get('verticalAlignment');
   }
-  set verticalAlignment(
-    v: Excel.VerticalAlignment | 'Top' | 'Center' | 'Bottom' | 'Justify' | 'Distributed',
-  ) {
+  set verticalAlignment(v: Excel.RangeFormat['verticalAlignment']) {
     this.setStyle('verticalAlignment', v, (x) => {
       if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(String(x))) {
         throw richError(
@@ -669,18 +556,6 @@ export class FakeRangeFormat
   autofitColumns(): void {
     this._queue('autofitColumns', () => undefined);
   }
-  load(options?: Excel.Interfaces.RangeFormatLoadOptions): Excel.RangeFormat;
-  load(propertyNames?: string | string[]): Excel.RangeFormat;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.RangeFormat;
-  load(arg?: unknown): Excel.RangeFormat {
-    this._load(arg);
-    return this as unknown as Excel.RangeFormat;
-  }
-  set(
-    properties: Excel.Interfaces.RangeFormatUpdateData,
-    options?: OfficeExtension.UpdateOptions,
-  ): void;
-  set(properties: Excel.RangeFormat): void;
   set(properties: unknown): void {
     applySet(this, properties);
   }
@@ -699,7 +574,7 @@ function ruleType(rule: ValidationRule | null): string {
 }
 
 export class FakeDataValidation
-  extends ProxyBase<RangeTarget>
+  extends LoadableProxy<RangeTarget, Excel.DataValidation>
   implements
     Pick<
       Excel.DataValidation,
@@ -715,10 +590,10 @@ export class FakeDataValidation
     >
 {
   readonly _typeName = 'DataValidation';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['rule', 'type', 'valid', 'ignoreBlanks', 'errorAlert', 'prompt'];
   }
-  _compute(name: string, t: RangeTarget): unknown {
+  override _compute(name: string, t: RangeTarget): unknown {
     const m = model(this);
     const hits = m.validationsIn(t.sheet, t.rect);
     const single =
@@ -808,18 +683,7 @@ export class FakeDataValidation
       model(this).setValidation(t.sheet, t.rect, { rule });
     });
   }
-  get type():
-    | Excel.DataValidationType
-    | 'None'
-    | 'WholeNumber'
-    | 'Decimal'
-    | 'List'
-    | 'Date'
-    | 'Time'
-    | 'TextLength'
-    | 'Custom'
-    | 'Inconsistent'
-    | 'MixedCriteria' {
+  get type(): Excel.DataValidation['type'] {
     return this._get('type');
   }
   get valid(): boolean {
@@ -865,13 +729,6 @@ export class FakeDataValidation
   clear(): void {
     this._queue('clear', (t) => model(this).clearValidation(t.sheet, t.rect));
   }
-  load(options?: Excel.Interfaces.DataValidationLoadOptions): Excel.DataValidation;
-  load(propertyNames?: string | string[]): Excel.DataValidation;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.DataValidation;
-  load(arg?: unknown): Excel.DataValidation {
-    this._load(arg);
-    return this as unknown as Excel.DataValidation;
-  }
 }
 
 // ----------------------------------------------------------------------------- conditional formats
@@ -882,14 +739,14 @@ interface CfTarget {
 }
 
 export class FakeConditionalRangeFill
-  extends ProxyBase<CfTarget>
+  extends LoadableProxy<CfTarget, Excel.ConditionalRangeFill>
   implements Pick<Excel.ConditionalRangeFill, 'context' | 'color' | 'clear' | 'load'>
 {
   readonly _typeName = 'ConditionalRangeFill';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['color'];
   }
-  _compute(name: string, t: CfTarget): unknown {
+  override _compute(name: string, t: CfTarget): unknown {
     return name === 'color' ? t.cf.fillColor : NO_SUCH_PROPERTY;
   }
   get color(): string {
@@ -907,24 +764,17 @@ export class FakeConditionalRangeFill
       model(this).updateConditionalFormat(t.sheet, t.cf, { fillColor: null }),
     );
   }
-  load(options?: Excel.Interfaces.ConditionalRangeFillLoadOptions): Excel.ConditionalRangeFill;
-  load(propertyNames?: string | string[]): Excel.ConditionalRangeFill;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.ConditionalRangeFill;
-  load(arg?: unknown): Excel.ConditionalRangeFill {
-    this._load(arg);
-    return this as unknown as Excel.ConditionalRangeFill;
-  }
 }
 
 export class FakeConditionalRangeFont
-  extends ProxyBase<CfTarget>
+  extends LoadableProxy<CfTarget, Excel.ConditionalRangeFont>
   implements Pick<Excel.ConditionalRangeFont, 'context' | 'color' | 'bold' | 'italic' | 'load'>
 {
   readonly _typeName = 'ConditionalRangeFont';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['color', 'bold', 'italic'];
   }
-  _compute(name: string, t: CfTarget): unknown {
+  override _compute(name: string, t: CfTarget): unknown {
     if (name === 'color') return t.cf.fontColor;
     if (name === 'bold') return t.cf.fontBold;
     if (name === 'italic') return t.cf.fontItalic;
@@ -956,13 +806,6 @@ export class FakeConditionalRangeFont
       model(this).updateConditionalFormat(t.sheet, t.cf, { fontItalic: Boolean(x) }),
     );
   }
-  load(options?: Excel.Interfaces.ConditionalRangeFontLoadOptions): Excel.ConditionalRangeFont;
-  load(propertyNames?: string | string[]): Excel.ConditionalRangeFont;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.ConditionalRangeFont;
-  load(arg?: unknown): Excel.ConditionalRangeFont {
-    this._load(arg);
-    return this as unknown as Excel.ConditionalRangeFont;
-  }
 }
 
 const CF_BORDER_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot'];
@@ -970,7 +813,7 @@ const CF_BORDER_SIDES: ConditionalBorderSide[] = ['EdgeTop', 'EdgeBottom', 'Edge
 
 /** One edge of a conditional format's borders (ExcelApi 1.6: style and colour, no weight). */
 export class FakeConditionalRangeBorder
-  extends ProxyBase<CfTarget>
+  extends LoadableProxy<CfTarget, Excel.ConditionalRangeBorder>
   implements
     Pick<Excel.ConditionalRangeBorder, 'context' | 'color' | 'style' | 'sideIndex' | 'load'>
 {
@@ -983,10 +826,10 @@ export class FakeConditionalRangeBorder
   ) {
     super(ctx, resolver, parent);
   }
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['color', 'style', 'sideIndex'];
   }
-  _compute(name: string, t: CfTarget): unknown {
+  override _compute(name: string, t: CfTarget): unknown {
     const b = t.cf.borders[this.side];
     if (name === 'color') return b?.color ?? null;
     if (name === 'style') return b?.style ?? 'None';
@@ -1008,26 +851,10 @@ export class FakeConditionalRangeBorder
       });
     });
   }
-  get style():
-    | Excel.ConditionalRangeBorderLineStyle
-    | 'None'
-    | 'Continuous'
-    | 'Dash'
-    | 'DashDot'
-    | 'DashDotDot'
-    | 'Dot' {
+  get style(): Excel.ConditionalRangeBorder['style'] {
     return this._get('style');
   }
-  set style(
-    v:
-      | Excel.ConditionalRangeBorderLineStyle
-      | 'None'
-      | 'Continuous'
-      | 'Dash'
-      | 'DashDot'
-      | 'DashDotDot'
-      | 'Dot',
-  ) {
+  set style(v: Excel.ConditionalRangeBorder['style']) {
     if (!CF_BORDER_STYLES.includes(String(v))) {
       throw richError(
         'InvalidArgument',
@@ -1042,13 +869,6 @@ export class FakeConditionalRangeBorder
       });
     });
   }
-  load(options?: Excel.Interfaces.ConditionalRangeBorderLoadOptions): Excel.ConditionalRangeBorder;
-  load(propertyNames?: string | string[]): Excel.ConditionalRangeBorder;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.ConditionalRangeBorder;
-  load(arg?: unknown): Excel.ConditionalRangeBorder {
-    this._load(arg);
-    return this as unknown as Excel.ConditionalRangeBorder;
-  }
 }
 
 /** A conditional format's four edges: getItem('EdgeTop') or .top / .bottom / .left / .right. */
@@ -1062,12 +882,6 @@ export class FakeConditionalRangeBorderCollection
 {
   readonly _typeName = 'ConditionalRangeBorderCollection';
   private edges = new Map<ConditionalBorderSide, FakeConditionalRangeBorder>();
-  _scalarNames(): readonly string[] {
-    return [];
-  }
-  _compute(): unknown {
-    return NO_SUCH_PROPERTY;
-  }
   getItem(
     index: Excel.ConditionalRangeBorderIndex | 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight',
   ): Excel.ConditionalRangeBorder {
@@ -1101,7 +915,7 @@ export class FakeConditionalRangeBorderCollection
 }
 
 export class FakeConditionalRangeFormat
-  extends ProxyBase<CfTarget>
+  extends LoadableProxy<CfTarget, Excel.ConditionalRangeFormat>
   implements Pick<Excel.ConditionalRangeFormat, 'context' | 'fill' | 'font' | 'borders' | 'load'>
 {
   readonly _typeName = 'ConditionalRangeFormat';
@@ -1116,12 +930,6 @@ export class FakeConditionalRangeFormat
     );
     return this._borders as unknown as Excel.ConditionalRangeBorderCollection;
   }
-  _scalarNames(): readonly string[] {
-    return [];
-  }
-  _compute(): unknown {
-    return NO_SUCH_PROPERTY;
-  }
   override _navigate(name: string): ProxyBase<unknown> | undefined {
     if (name === 'fill') return this.fill as unknown as FakeConditionalRangeFill;
     if (name === 'font') return this.font as unknown as FakeConditionalRangeFont;
@@ -1135,24 +943,17 @@ export class FakeConditionalRangeFormat
     this._font ??= new FakeConditionalRangeFont(this._ctx, () => this._resolve(), this);
     return this._font as unknown as Excel.ConditionalRangeFont;
   }
-  load(options?: Excel.Interfaces.ConditionalRangeFormatLoadOptions): Excel.ConditionalRangeFormat;
-  load(propertyNames?: string | string[]): Excel.ConditionalRangeFormat;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.ConditionalRangeFormat;
-  load(arg?: unknown): Excel.ConditionalRangeFormat {
-    this._load(arg);
-    return this as unknown as Excel.ConditionalRangeFormat;
-  }
 }
 
 export class FakeConditionalFormatRule
-  extends ProxyBase<CfTarget>
+  extends LoadableProxy<CfTarget, Excel.ConditionalFormatRule>
   implements Pick<Excel.ConditionalFormatRule, 'context' | 'formula' | 'formulaLocal' | 'load'>
 {
   readonly _typeName = 'ConditionalFormatRule';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['formula', 'formulaLocal'];
   }
-  _compute(name: string, t: CfTarget): unknown {
+  override _compute(name: string, t: CfTarget): unknown {
     return name === 'formula' || name === 'formulaLocal' ? t.cf.formula : NO_SUCH_PROPERTY;
   }
   get formula(): string {
@@ -1169,28 +970,15 @@ export class FakeConditionalFormatRule
   set formulaLocal(v: string) {
     this.formula = v;
   }
-  load(options?: Excel.Interfaces.ConditionalFormatRuleLoadOptions): Excel.ConditionalFormatRule;
-  load(propertyNames?: string | string[]): Excel.ConditionalFormatRule;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.ConditionalFormatRule;
-  load(arg?: unknown): Excel.ConditionalFormatRule {
-    this._load(arg);
-    return this as unknown as Excel.ConditionalFormatRule;
-  }
 }
 
 export class FakeCustomConditionalFormat
-  extends ProxyBase<CfTarget>
+  extends LoadableProxy<CfTarget, Excel.CustomConditionalFormat>
   implements Pick<Excel.CustomConditionalFormat, 'context' | 'rule' | 'format' | 'load'>
 {
   readonly _typeName = 'CustomConditionalFormat';
   private _rule?: FakeConditionalFormatRule;
   private _format?: FakeConditionalRangeFormat;
-  _scalarNames(): readonly string[] {
-    return [];
-  }
-  _compute(): unknown {
-    return NO_SUCH_PROPERTY;
-  }
   override _navigate(name: string): ProxyBase<unknown> | undefined {
     if (name === 'rule') return this.rule as unknown as FakeConditionalFormatRule;
     if (name === 'format') return this.format as unknown as FakeConditionalRangeFormat;
@@ -1204,19 +992,10 @@ export class FakeCustomConditionalFormat
     this._format ??= new FakeConditionalRangeFormat(this._ctx, () => this._resolve(), this);
     return this._format as unknown as Excel.ConditionalRangeFormat;
   }
-  load(
-    options?: Excel.Interfaces.CustomConditionalFormatLoadOptions,
-  ): Excel.CustomConditionalFormat;
-  load(propertyNames?: string | string[]): Excel.CustomConditionalFormat;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.CustomConditionalFormat;
-  load(arg?: unknown): Excel.CustomConditionalFormat {
-    this._load(arg);
-    return this as unknown as Excel.CustomConditionalFormat;
-  }
 }
 
 export class FakeConditionalFormat
-  extends ProxyBase<CfTarget>
+  extends LoadableProxy<CfTarget, Excel.ConditionalFormat>
   implements
     Pick<
       Excel.ConditionalFormat,
@@ -1246,10 +1025,10 @@ export class FakeConditionalFormat
     super(ctx, resolver, parent);
   }
 
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['id', 'type', 'priority', 'stopIfTrue'];
   }
-  _compute(name: string, t: CfTarget): unknown {
+  override _compute(name: string, t: CfTarget): unknown {
     switch (name) {
       case 'id':
         return t.cf.id;
@@ -1271,16 +1050,7 @@ export class FakeConditionalFormat
   get id(): string {
     return this._get('id');
   }
-  get type():
-    | Excel.ConditionalFormatType
-    | 'Custom'
-    | 'DataBar'
-    | 'ColorScale'
-    | 'IconSet'
-    | 'TopBottom'
-    | 'PresetCriteria'
-    | 'ContainsText'
-    | 'CellValue' {
+  get type(): Excel.ConditionalFormat['type'] {
     return this._get('type');
   }
   get priority(): number {
@@ -1316,17 +1086,10 @@ export class FakeConditionalFormat
   delete(): void {
     this._queue('delete', (t) => model(this).deleteConditionalFormat(t.sheet, t.cf));
   }
-  load(options?: Excel.Interfaces.ConditionalFormatLoadOptions): Excel.ConditionalFormat;
-  load(propertyNames?: string | string[]): Excel.ConditionalFormat;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.ConditionalFormat;
-  load(arg?: unknown): Excel.ConditionalFormat {
-    this._load(arg);
-    return this as unknown as Excel.ConditionalFormat;
-  }
 }
 
 export class FakeConditionalFormatCollection
-  extends ProxyBase<RangeTarget>
+  extends CollectionProxy<RangeTarget, Excel.ConditionalFormatCollection, FakeConditionalFormat>
   implements
     Pick<
       Excel.ConditionalFormatCollection,
@@ -1334,7 +1097,6 @@ export class FakeConditionalFormatCollection
     >
 {
   readonly _typeName = 'ConditionalFormatCollection';
-  private itemProxies?: FakeConditionalFormat[];
   /** Set by the Range that owns this collection (to build ConditionalFormat.getRange()). */
   static makeRange?: (
     ctx: FakeRequestContext,
@@ -1342,12 +1104,6 @@ export class FakeConditionalFormatCollection
     parent: ProxyBase<unknown>,
   ) => Excel.Range;
 
-  _scalarNames(): readonly string[] {
-    return [];
-  }
-  _compute(): unknown {
-    return NO_SUCH_PROPERTY;
-  }
   private item(resolver: () => CfTarget | null): FakeConditionalFormat {
     const mk = FakeConditionalFormatCollection.makeRange;
     return new FakeConditionalFormat(this._ctx, resolver, this, (target, parent) => {
@@ -1355,18 +1111,12 @@ export class FakeConditionalFormatCollection
       return mk(this._ctx, target, parent);
     });
   }
-  add(type: Excel.ConditionalFormatType): Excel.ConditionalFormat;
-  add(
-    type:
-      | 'Custom'
-      | 'DataBar'
-      | 'ColorScale'
-      | 'IconSet'
-      | 'TopBottom'
-      | 'PresetCriteria'
-      | 'ContainsText'
-      | 'CellValue',
-  ): Excel.ConditionalFormat;
+  /** @internal */
+  protected _newItems(t: RangeTarget): FakeConditionalFormat[] {
+    return model(this)
+      .conditionalFormatsIn(t.sheet, t.rect)
+      .map((cf) => this.item(() => ({ sheet: t.sheet, cf })));
+  }
   add(type: string): Excel.ConditionalFormat {
     let created: CfTarget | null = null;
     const cf = this.item(() => created);
@@ -1380,10 +1130,7 @@ export class FakeConditionalFormatCollection
     this._queue('clearAll', (t) => model(this).clearConditionalFormats(t.sheet, t.rect));
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    return clientResult(this._ctx, 'ConditionalFormatCollection.getCount', () => {
-      const t = this._require('ConditionalFormatCollection.getCount');
-      return model(this).conditionalFormatsIn(t.sheet, t.rect).length;
-    }) as FakeClientResult<number> as unknown as OfficeExtension.ClientResult<number>;
+    return this._count((t) => model(this).conditionalFormatsIn(t.sheet, t.rect).length);
   }
   getItem(id: string): Excel.ConditionalFormat {
     const child = this.item(() => {
@@ -1414,32 +1161,6 @@ export class FakeConditionalFormatCollection
     return this._created(child, 'getItemAt') as unknown as Excel.ConditionalFormat;
   }
   get items(): Excel.ConditionalFormat[] {
-    if (!this.itemProxies) return this._get('items');
-    return this.itemProxies as unknown as Excel.ConditionalFormat[];
-  }
-  override _applyLoad(tree: LoadTree): void {
-    const t = this._require('ConditionalFormatCollection.load');
-    const itemTree = itemTreeOf(tree);
-    const items = model(this)
-      .conditionalFormatsIn(t.sheet, t.rect)
-      .map((cf) => {
-        const p = this.item(() => ({ sheet: t.sheet, cf }));
-        p._applyLoad(itemTree);
-        return p;
-      });
-    this._ctx._afterSync(() => {
-      this._nullKnown = true;
-      this.itemProxies = items;
-    });
-  }
-  load(
-    options?: Excel.Interfaces.ConditionalFormatCollectionLoadOptions &
-      Excel.Interfaces.CollectionLoadOptions,
-  ): Excel.ConditionalFormatCollection;
-  load(propertyNames?: string | string[]): Excel.ConditionalFormatCollection;
-  load(propertyNamesAndPaths?: OfficeExtension.LoadOption): Excel.ConditionalFormatCollection;
-  load(arg?: unknown): Excel.ConditionalFormatCollection {
-    this._load(arg);
-    return this as unknown as Excel.ConditionalFormatCollection;
+    return this._items();
   }
 }

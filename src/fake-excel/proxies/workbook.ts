@@ -2,13 +2,13 @@
  * Excel.Workbook proxy: worksheets, names, the selection.
  */
 import type { FakeWorkbookModel } from '../model';
-import { NO_SUCH_PROPERTY, ProxyBase } from './base';
+import { LoadableProxy, NO_SUCH_PROPERTY, ProxyBase } from './base';
 import type { FakeRequestContext } from './context';
 import { FakeNamedItemCollection } from './names';
 import { FakeWorksheetCollection, makeRange } from './worksheet';
 
 export class FakeWorkbook
-  extends ProxyBase<FakeWorkbookModel>
+  extends LoadableProxy<FakeWorkbookModel, Excel.Workbook>
   implements
     Pick<
       Excel.Workbook,
@@ -24,10 +24,10 @@ export class FakeWorkbook
     this._tracked = true;
   }
 
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['name'];
   }
-  _compute(name: string): unknown {
+  override _compute(name: string): unknown {
     return name === 'name' ? 'Book1' : NO_SUCH_PROPERTY;
   }
   override _navigate(name: string): ProxyBase<unknown> | undefined {
@@ -73,12 +73,5 @@ export class FakeWorkbook
       this,
     );
     return this._created(child, 'getActiveCell') as unknown as Excel.Range;
-  }
-  load(options?: Excel.Interfaces.WorkbookLoadOptions): Excel.Workbook;
-  load(propertyNames?: string | string[]): Excel.Workbook;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.Workbook;
-  load(arg?: unknown): Excel.Workbook {
-    this._load(arg);
-    return this as unknown as Excel.Workbook;
   }
 }

@@ -6,16 +6,12 @@ import { MAX_COLS, MAX_ROWS, type Rect, formatRect } from '../addressing';
 import { richError } from '../errors';
 import type { EventScope } from '../events';
 import type { FakeWorkbookModel, ProtectionOptions, SheetRecord } from '../model';
-import { type LoadTree, NO_SUCH_PROPERTY, ProxyBase, checkSameContext, itemTreeOf } from './base';
-import { FakeEventHandlers, applySet, clientResult } from './common';
+import { LoadableProxy, NO_SUCH_PROPERTY, ProxyBase, checkSameContext, model } from './base';
+import { CollectionProxy, FakeEventHandlers, applySet } from './common';
 import type { FakeRequestContext } from './context';
 import { FakeNamedItemCollection } from './names';
 import { FakeRange, type RangeTarget } from './range';
 import { FakeConditionalFormatCollection } from './rangeFormat';
-
-function model(p: ProxyBase<unknown>): FakeWorkbookModel {
-  return p._ctx._env.model;
-}
 
 // ConditionalFormat.getRange() builds ranges through this factory (avoids an import cycle).
 FakeConditionalFormatCollection.makeRange = (ctx, target, parent) =>
@@ -64,7 +60,7 @@ type WorksheetMembers =
   | 'onFormatChanged';
 
 export class FakeWorksheet
-  extends ProxyBase<SheetRecord>
+  extends LoadableProxy<SheetRecord, Excel.Worksheet>
   implements Pick<Excel.Worksheet, WorksheetMembers>
 {
   readonly _typeName = 'Worksheet';
@@ -73,7 +69,7 @@ export class FakeWorksheet
   private _freeze?: FakeWorksheetFreezePanes;
   private _layout?: FakePageLayout;
 
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['id', 'name', 'position', 'visibility', 'tabColor', 'showGridlines'];
   }
   override _navigate(name: string): ProxyBase<unknown> | undefined {
@@ -90,7 +86,7 @@ export class FakeWorksheet
         return undefined;
     }
   }
-  _compute(name: string, s: SheetRecord): unknown {
+  override _compute(name: string, s: SheetRecord): unknown {
     switch (name) {
       case 'id':
         return s.id;
@@ -124,10 +120,10 @@ export class FakeWorksheet
   set position(v: number) {
     this._setProp('position', v, (s, x) => model(this).moveSheet(s, x));
   }
-  get visibility(): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
+  get visibility(): Excel.Worksheet['visibility'] {
     return this._get('visibility');
   }
-  set visibility(v: Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden') {
+  set visibility(v: Excel.Worksheet['visibility']) {
     this._setProp('visibility', v, (s, x) =>
       model(this).setVisibility(s, x as SheetRecord['visibility']),
     );
@@ -267,50 +263,30 @@ export class FakeWorksheet
     this._queue('delete', (s) => model(this).deleteSheet(s));
   }
 
-  private scope(): EventScope {
-    const s = this._require('Worksheet.event');
-    return { kind: 'worksheet', sheetId: s.id };
+  private handlers<T>(
+    event: 'onChanged' | 'onSelectionChanged' | 'onActivated' | 'onDeactivated' | 'onFormatChanged',
+  ): OfficeExtension.EventHandlers<T> {
+    return new FakeEventHandlers<T>(this._ctx, this, event, (): EventScope => {
+      const s = this._require('Worksheet.event');
+      return { kind: 'worksheet', sheetId: s.id };
+    }) as unknown as OfficeExtension.EventHandlers<T>;
   }
-
   get onChanged(): OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs> {
-    return new FakeEventHandlers(this._ctx, this, 'onChanged', () =>
-      this.scope(),
-    ) as unknown as OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>;
+    return this.handlers('onChanged');
   }
   get onSelectionChanged(): OfficeExtension.EventHandlers<Excel.WorksheetSelectionChangedEventArgs> {
-    return new FakeEventHandlers(this._ctx, this, 'onSelectionChanged', () =>
-      this.scope(),
-    ) as unknown as OfficeExtension.EventHandlers<Excel.WorksheetSelectionChangedEventArgs>;
+    return this.handlers('onSelectionChanged');
   }
   get onActivated(): OfficeExtension.EventHandlers<Excel.WorksheetActivatedEventArgs> {
-    return new FakeEventHandlers(this._ctx, this, 'onActivated', () =>
-      this.scope(),
-    ) as unknown as OfficeExtension.EventHandlers<Excel.WorksheetActivatedEventArgs>;
+    return this.handlers('onActivated');
   }
   get onDeactivated(): OfficeExtension.EventHandlers<Excel.WorksheetDeactivatedEventArgs> {
-    return new FakeEventHandlers(this._ctx, this, 'onDeactivated', () =>
-      this.scope(),
-    ) as unknown as OfficeExtension.EventHandlers<Excel.WorksheetDeactivatedEventArgs>;
+    return this.handlers('onDeactivated');
   }
   get onFormatChanged(): OfficeExtension.EventHandlers<Excel.WorksheetFormatChangedEventArgs> {
-    return new FakeEventHandlers(this._ctx, this, 'onFormatChanged', () =>
-      this.scope(),
-    ) as unknown as OfficeExtension.EventHandlers<Excel.WorksheetFormatChangedEventArgs>;
+    return this.handlers('onFormatChanged');
   }
 
-  load(options?: Excel.Interfaces.WorksheetLoadOptions): Excel.Worksheet;
-  load(propertyNames?: string | string[]): Excel.Worksheet;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.Worksheet;
-  load(arg?: unknown): Excel.Worksheet {
-    this._load(arg);
-    return this as unknown as Excel.Worksheet;
-  }
-
-  set(
-    properties: Excel.Interfaces.WorksheetUpdateData,
-    options?: OfficeExtension.UpdateOptions,
-  ): void;
-  set(properties: Excel.Worksheet): void;
   set(properties: unknown): void {
     applySet(this, properties);
   }
@@ -319,7 +295,7 @@ export class FakeWorksheet
 // ----------------------------------------------------------------------------- collection
 
 export class FakeWorksheetCollection
-  extends ProxyBase<FakeWorkbookModel>
+  extends CollectionProxy<FakeWorkbookModel, Excel.WorksheetCollection, FakeWorksheet>
   implements
     Pick<
       Excel.WorksheetCollection,
@@ -343,17 +319,13 @@ export class FakeWorksheetCollection
     >
 {
   readonly _typeName = 'WorksheetCollection';
-  private itemProxies?: FakeWorksheet[];
 
-  _scalarNames(): readonly string[] {
-    return [];
-  }
-  _compute(): unknown {
-    return NO_SUCH_PROPERTY;
+  /** @internal */
+  protected _newItems(m: FakeWorkbookModel): FakeWorksheet[] {
+    return m.sheets.map((s) => new FakeWorksheet(this._ctx, () => s, this));
   }
   get items(): Excel.Worksheet[] {
-    if (!this.itemProxies) return this._get('items');
-    return this.itemProxies as unknown as Excel.Worksheet[];
+    return this._items();
   }
   private sheetProxy(
     location: string,
@@ -404,37 +376,9 @@ export class FakeWorksheetCollection
     );
   }
   getCount(visibleOnly?: boolean): OfficeExtension.ClientResult<number> {
-    return clientResult(
-      this._ctx,
-      'WorksheetCollection.getCount',
-      () =>
-        this._require('WorksheetCollection.getCount').sheets.filter(
-          (s) => !visibleOnly || s.visibility === 'Visible',
-        ).length,
-    ) as unknown as OfficeExtension.ClientResult<number>;
-  }
-  override _applyLoad(tree: LoadTree): void {
-    const m = this._require('WorksheetCollection.load');
-    const itemTree = itemTreeOf(tree);
-    const items = m.sheets.map((s) => {
-      const p = new FakeWorksheet(this._ctx, () => s, this);
-      p._applyLoad(itemTree);
-      return p;
-    });
-    this._ctx._afterSync(() => {
-      this._nullKnown = true;
-      this.itemProxies = items;
-    });
-  }
-  load(
-    options?: Excel.Interfaces.WorksheetCollectionLoadOptions &
-      Excel.Interfaces.CollectionLoadOptions,
-  ): Excel.WorksheetCollection;
-  load(propertyNames?: string | string[]): Excel.WorksheetCollection;
-  load(propertyNamesAndPaths?: OfficeExtension.LoadOption): Excel.WorksheetCollection;
-  load(arg?: unknown): Excel.WorksheetCollection {
-    this._load(arg);
-    return this as unknown as Excel.WorksheetCollection;
+    return this._count(
+      (m) => m.sheets.filter((s) => !visibleOnly || s.visibility === 'Visible').length,
+    );
   }
   private handlers<T>(
     event:
@@ -476,7 +420,7 @@ export class FakeWorksheetCollection
 // ----------------------------------------------------------------------------- protection
 
 export class FakeWorksheetProtection
-  extends ProxyBase<SheetRecord>
+  extends LoadableProxy<SheetRecord, Excel.WorksheetProtection>
   implements
     Pick<
       Excel.WorksheetProtection,
@@ -484,10 +428,10 @@ export class FakeWorksheetProtection
     >
 {
   readonly _typeName = 'WorksheetProtection';
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return ['protected', 'options'];
   }
-  _compute(name: string, s: SheetRecord): unknown {
+  override _compute(name: string, s: SheetRecord): unknown {
     if (name === 'protected') return s.protection.protected;
     if (name === 'options') return { ...s.protection.options };
     return NO_SUCH_PROPERTY;
@@ -505,13 +449,6 @@ export class FakeWorksheetProtection
   }
   unprotect(password?: string): void {
     this._queue('unprotect', (s) => model(this).unprotect(s, password));
-  }
-  load(options?: Excel.Interfaces.WorksheetProtectionLoadOptions): Excel.WorksheetProtection;
-  load(propertyNames?: string | string[]): Excel.WorksheetProtection;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.WorksheetProtection;
-  load(arg?: unknown): Excel.WorksheetProtection {
-    this._load(arg);
-    return this as unknown as Excel.WorksheetProtection;
   }
 }
 
@@ -531,12 +468,6 @@ export class FakeWorksheetFreezePanes
     >
 {
   readonly _typeName = 'WorksheetFreezePanes';
-  _scalarNames(): readonly string[] {
-    return [];
-  }
-  _compute(): unknown {
-    return NO_SUCH_PROPERTY;
-  }
   freezeRows(count?: number): void {
     this._queue('freezeRows', (s) => model(this).setFreeze(s, count ?? 1, 0));
   }
@@ -578,7 +509,7 @@ export class FakeWorksheetFreezePanes
 // ----------------------------------------------------------------------------- page layout
 
 export class FakePageLayout
-  extends ProxyBase<SheetRecord>
+  extends LoadableProxy<SheetRecord, Excel.PageLayout>
   implements
     Pick<
       Excel.PageLayout,
@@ -619,10 +550,10 @@ export class FakePageLayout
     'headerMargin',
     'footerMargin',
   ] as const;
-  _scalarNames(): readonly string[] {
+  override _scalarNames(): readonly string[] {
     return FakePageLayout.SCALARS;
   }
-  _compute(name: string, s: SheetRecord): unknown {
+  override _compute(name: string, s: SheetRecord): unknown {
     if (!(FakePageLayout.SCALARS as readonly string[]).includes(name)) return NO_SUCH_PROPERTY;
     const v = s.pageLayout[name as keyof typeof s.pageLayout];
     return typeof v === 'object' && v !== null ? { ...v } : v;
@@ -636,102 +567,16 @@ export class FakePageLayout
       });
     });
   }
-  get orientation(): Excel.PageOrientation | 'Portrait' | 'Landscape' {
+  get orientation(): Excel.PageLayout['orientation'] {
     return this._get('orientation');
   }
-  set orientation(v: Excel.PageOrientation | 'Portrait' | 'Landscape') {
+  set orientation(v: Excel.PageLayout['orientation']) {
     this.setLayout('orientation', v);
   }
-  get paperSize():
-    | Excel.PaperType
-    | 'Letter'
-    | 'LetterSmall'
-    | 'Tabloid'
-    | 'Ledger'
-    | 'Legal'
-    | 'Statement'
-    | 'Executive'
-    | 'A3'
-    | 'A4'
-    | 'A4Small'
-    | 'A5'
-    | 'B4'
-    | 'B5'
-    | 'Folio'
-    | 'Quatro'
-    | 'Paper10x14'
-    | 'Paper11x17'
-    | 'Note'
-    | 'Envelope9'
-    | 'Envelope10'
-    | 'Envelope11'
-    | 'Envelope12'
-    | 'Envelope14'
-    | 'Csheet'
-    | 'Dsheet'
-    | 'Esheet'
-    | 'EnvelopeDL'
-    | 'EnvelopeC5'
-    | 'EnvelopeC3'
-    | 'EnvelopeC4'
-    | 'EnvelopeC6'
-    | 'EnvelopeC65'
-    | 'EnvelopeB4'
-    | 'EnvelopeB5'
-    | 'EnvelopeB6'
-    | 'EnvelopeItaly'
-    | 'EnvelopeMonarch'
-    | 'EnvelopePersonal'
-    | 'FanfoldUS'
-    | 'FanfoldStdGerman'
-    | 'FanfoldLegalGerman' {
+  get paperSize(): Excel.PageLayout['paperSize'] {
     return this._get('paperSize');
   }
-  set paperSize(
-    v:
-      | Excel.PaperType
-      | 'Letter'
-      | 'LetterSmall'
-      | 'Tabloid'
-      | 'Ledger'
-      | 'Legal'
-      | 'Statement'
-      | 'Executive'
-      | 'A3'
-      | 'A4'
-      | 'A4Small'
-      | 'A5'
-      | 'B4'
-      | 'B5'
-      | 'Folio'
-      | 'Quatro'
-      | 'Paper10x14'
-      | 'Paper11x17'
-      | 'Note'
-      | 'Envelope9'
-      | 'Envelope10'
-      | 'Envelope11'
-      | 'Envelope12'
-      | 'Envelope14'
-      | 'Csheet'
-      | 'Dsheet'
-      | 'Esheet'
-      | 'EnvelopeDL'
-      | 'EnvelopeC5'
-      | 'EnvelopeC3'
-      | 'EnvelopeC4'
-      | 'EnvelopeC6'
-      | 'EnvelopeC65'
-      | 'EnvelopeB4'
-      | 'EnvelopeB5'
-      | 'EnvelopeB6'
-      | 'EnvelopeItaly'
-      | 'EnvelopeMonarch'
-      | 'EnvelopePersonal'
-      | 'FanfoldUS'
-      | 'FanfoldStdGerman'
-      | 'FanfoldLegalGerman',
-  ) {
+  set paperSize(v: Excel.PageLayout['paperSize']) {
     this.setLayout('paperSize', v);
   }
   get zoom(): Excel.PageLayoutZoomOptions {
@@ -848,12 +693,5 @@ export class FakePageLayout
       this,
     );
     return this._created(child, 'getPrintTitleRowsOrNullObject', true) as unknown as Excel.Range;
-  }
-  load(options?: Excel.Interfaces.PageLayoutLoadOptions): Excel.PageLayout;
-  load(propertyNames?: string | string[]): Excel.PageLayout;
-  load(propertyNamesAndPaths?: { select?: string; expand?: string }): Excel.PageLayout;
-  load(arg?: unknown): Excel.PageLayout {
-    this._load(arg);
-    return this as unknown as Excel.PageLayout;
   }
 }
