@@ -319,6 +319,34 @@ export class FakeWorkbookModel {
     for (const l of [...this.listeners]) l(change);
   }
 
+  private formatChanged(sheet: SheetRecord, rect: Rect): void {
+    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+  }
+
+  /** Cells of `rect` changed; a single cell's change says its value before (`before`) and after. */
+  private cellsChanged(
+    sheet: SheetRecord,
+    rect: Rect,
+    before: ComputedValue | '' | undefined,
+  ): void {
+    const change: ModelChange = {
+      type: 'cellsChanged',
+      sheetId: sheet.id,
+      rect,
+      source: this.currentSource,
+    };
+    if (rect.rowCount === 1 && rect.colCount === 1) {
+      const after = this.value(sheet, rect.row, rect.col);
+      change.details = {
+        valueBefore: before ?? '',
+        valueAfter: after,
+        valueTypeBefore: valueTypeOf(before),
+        valueTypeAfter: valueTypeOf(after),
+      };
+    }
+    this.emit(change);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Sheets
 
@@ -626,22 +654,7 @@ export class FakeWorkbookModel {
         }),
       );
     }
-    const change: ModelChange = {
-      type: 'cellsChanged',
-      sheetId: sheet.id,
-      rect,
-      source: this.currentSource,
-    };
-    if (single) {
-      const after = this.value(sheet, rect.row, rect.col);
-      change.details = {
-        valueBefore: before ?? '',
-        valueAfter: after,
-        valueTypeBefore: valueTypeOf(before),
-        valueTypeAfter: valueTypeOf(after),
-      };
-    }
-    this.emit(change);
+    this.cellsChanged(sheet, rect, before);
   }
 
   /** Clears contents (and, with `formats`, formats) of a rectangle. */
@@ -664,35 +677,19 @@ export class FakeWorkbookModel {
         );
         this.engine.setCells(sheet.hfId, area.row, area.col, blanks);
       }
-      const change: ModelChange = {
-        type: 'cellsChanged',
-        sheetId: sheet.id,
-        rect,
-        source: this.currentSource,
-      };
-      if (single) {
-        change.details = {
-          valueBefore: before ?? '',
-          valueAfter: '',
-          valueTypeBefore: valueTypeOf(before),
-          valueTypeAfter: 'Empty',
-        };
-      }
-      if (what.formats) {
-        sheet.styles.clear(rect);
-      }
-      this.emit(change);
+      if (what.formats) sheet.styles.clear(rect);
+      this.cellsChanged(sheet, rect, before);
       return;
     }
     sheet.styles.clear(rect);
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   /** Applies format properties to a rectangle. */
   applyStyle(sheet: SheetRecord, rect: Rect, patch: StylePatch, allowOnProtected = false): void {
     if (!allowOnProtected) this.assertAllowed(sheet, 'allowFormatCells', 'Formatting cells');
     sheet.styles.apply(rect, patch);
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   /** The distinct effective styles inside a rectangle. */
@@ -751,7 +748,7 @@ export class FakeWorkbookModel {
       throw new ModelError('InvalidArgument', `Bad column width ${width}`);
     }
     for (let c = rect.col; c < rect.col + rect.colCount; c++) sheet.colWidths.set(c, width);
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   setRowHeight(sheet: SheetRecord, rect: Rect, height: number): void {
@@ -766,7 +763,7 @@ export class FakeWorkbookModel {
       sheet.rowHeights.set(r, height);
       sheet.customRowHeights.add(r);
     }
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   /**
@@ -801,7 +798,7 @@ export class FakeWorkbookModel {
       if (h === this.defaultRowHeight) sheet.rowHeights.delete(r);
       else sheet.rowHeights.set(r, h);
     }
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   private usedBottom(sheet: SheetRecord): number {
@@ -893,13 +890,13 @@ export class FakeWorkbookModel {
       }
       sheet.merges.push({ ...area });
     }
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   unmerge(sheet: SheetRecord, rect: Rect): void {
     this.assertAllowed(sheet, null, 'Unmerging cells');
     sheet.merges = sheet.merges.filter((m) => !rectsIntersect(m, rect));
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   mergesIn(sheet: SheetRecord, rect: Rect): Rect[] {
@@ -987,7 +984,7 @@ export class FakeWorkbookModel {
     if (patch.ignoreBlanks !== undefined) rec.ignoreBlanks = patch.ignoreBlanks;
     if (patch.errorAlert) rec.errorAlert = { ...rec.errorAlert, ...patch.errorAlert };
     if (patch.prompt) rec.prompt = { ...rec.prompt, ...patch.prompt };
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   clearValidation(sheet: SheetRecord, rect: Rect): void {
@@ -995,7 +992,7 @@ export class FakeWorkbookModel {
     for (const v of this.validationsIn(sheet, rect))
       v.ranges = v.ranges.flatMap((r) => subtractRect(r, rect));
     sheet.validations = sheet.validations.filter((v) => v.ranges.length > 0);
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   /** The items a list rule allows (source split on commas, or the cells of a range/name). */
@@ -1108,7 +1105,7 @@ export class FakeWorkbookModel {
       priority: 0,
     };
     sheet.conditionalFormats.push(rec);
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
     return rec;
   }
 
@@ -1120,12 +1117,7 @@ export class FakeWorkbookModel {
     this.assertAllowed(sheet, null, 'Changing conditional formats');
     if (patch.formula !== undefined) this.checkFormula(patch.formula);
     Object.assign(cf, patch);
-    this.emit({
-      type: 'formatChanged',
-      sheetId: sheet.id,
-      rect: cf.ranges[0],
-      source: this.currentSource,
-    });
+    this.formatChanged(sheet, cf.ranges[0]);
   }
 
   conditionalFormatsIn(sheet: SheetRecord, rect: Rect): ConditionalFormatRecord[] {
@@ -1139,18 +1131,13 @@ export class FakeWorkbookModel {
     for (const cf of this.conditionalFormatsIn(sheet, rect))
       cf.ranges = cf.ranges.flatMap((r) => subtractRect(r, rect));
     sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.ranges.length > 0);
-    this.emit({ type: 'formatChanged', sheetId: sheet.id, rect, source: this.currentSource });
+    this.formatChanged(sheet, rect);
   }
 
   deleteConditionalFormat(sheet: SheetRecord, cf: ConditionalFormatRecord): void {
     this.assertAllowed(sheet, null, 'Deleting conditional formats');
     sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => c !== cf);
-    this.emit({
-      type: 'formatChanged',
-      sheetId: sheet.id,
-      rect: cf.ranges[0],
-      source: this.currentSource,
-    });
+    this.formatChanged(sheet, cf.ranges[0]);
   }
 
   /** Whether a custom rule's formula is true for a cell (relative references moved to it). */
@@ -1298,16 +1285,6 @@ export class FakeWorkbookModel {
     if (axis === 'row') this.engine.addRows(sheet.hfId, at, count);
     else this.engine.addColumns(sheet.hfId, at, count);
     this.afterStructuralChange(sheet, { axis, kind: 'insert', at, count });
-    const rect: Rect =
-      axis === 'row'
-        ? { row: at, col: 0, rowCount: count, colCount: MAX_COLS }
-        : { row: 0, col: at, rowCount: MAX_ROWS, colCount: count };
-    this.emit({
-      type: axis === 'row' ? 'rowsInserted' : 'columnsInserted',
-      sheetId: sheet.id,
-      rect,
-      source: this.currentSource,
-    });
   }
 
   deleteLines(sheet: SheetRecord, axis: 'row' | 'col', at: number, count: number): void {
@@ -1319,26 +1296,25 @@ export class FakeWorkbookModel {
     if (axis === 'row') this.engine.removeRows(sheet.hfId, at, count);
     else this.engine.removeColumns(sheet.hfId, at, count);
     this.afterStructuralChange(sheet, { axis, kind: 'delete', at, count });
-    const rect: Rect =
-      axis === 'row'
-        ? { row: at, col: 0, rowCount: count, colCount: MAX_COLS }
-        : { row: 0, col: at, rowCount: MAX_ROWS, colCount: count };
-    this.emit({
-      type: axis === 'row' ? 'rowsDeleted' : 'columnsDeleted',
-      sheetId: sheet.id,
-      rect,
-      source: this.currentSource,
-    });
   }
 
+  /**
+   * After rows or columns were inserted or deleted in the engine: moves everything the engine
+   * does not hold, then reports the change.
+   */
   private afterStructuralChange(sheet: SheetRecord, change: GridChange): void {
     sheet.styles.shift(change.axis, change.kind, change.at, change.count);
+    /** Where line `k` is now; null when it was deleted. */
+    const moveLine = (k: number): number | null => {
+      if (change.kind === 'insert') return k >= change.at ? k + change.count : k;
+      if (k < change.at) return k;
+      return k >= change.at + change.count ? k - change.count : null;
+    };
     const sizes = change.axis === 'row' ? sheet.rowHeights : sheet.colWidths;
     const moved = new Map<number, number>();
     for (const [k, v] of sizes) {
-      if (change.kind === 'insert') moved.set(k >= change.at ? k + change.count : k, v);
-      else if (k < change.at) moved.set(k, v);
-      else if (k >= change.at + change.count) moved.set(k - change.count, v);
+      const to = moveLine(k);
+      if (to !== null) moved.set(to, v);
     }
     if (change.kind === 'insert' && change.at > 0 && sizes.has(change.at - 1)) {
       for (let k = change.at; k < change.at + change.count; k++)
@@ -1350,10 +1326,8 @@ export class FakeWorkbookModel {
       const custom = [...sheet.customRowHeights];
       sheet.customRowHeights.clear();
       for (const k of custom) {
-        if (change.kind === 'insert')
-          sheet.customRowHeights.add(k >= change.at ? k + change.count : k);
-        else if (k < change.at) sheet.customRowHeights.add(k);
-        else if (k >= change.at + change.count) sheet.customRowHeights.add(k - change.count);
+        const to = moveLine(k);
+        if (to !== null) sheet.customRowHeights.add(to);
       }
       // Inserted rows take the row above's height, custom or automatic.
       if (change.kind === 'insert' && custom.includes(change.at - 1))
@@ -1387,27 +1361,25 @@ export class FakeWorkbookModel {
       }
     }
     const pl = sheet.pageLayout;
-    if (change.axis === 'row' && pl.printTitleRows) {
-      const adjusted = adjustReferences(
-        `=${pl.printTitleRows}`,
-        sheet.name,
-        sheet.name,
-        change,
-      ).slice(1);
-      pl.printTitleRows = adjusted.includes('#REF!') ? null : adjusted;
-    }
-    if (change.axis === 'col' && pl.printTitleColumns) {
-      const adjusted = adjustReferences(
-        `=${pl.printTitleColumns}`,
-        sheet.name,
-        sheet.name,
-        change,
-      ).slice(1);
-      pl.printTitleColumns = adjusted.includes('#REF!') ? null : adjusted;
+    const titles = change.axis === 'row' ? 'printTitleRows' : 'printTitleColumns';
+    const title = pl[titles];
+    if (title) {
+      const adjusted = adjustReferences(`=${title}`, sheet.name, sheet.name, change).slice(1);
+      pl[titles] = adjusted.includes('#REF!') ? null : adjusted;
     }
     // The selection keeps its address: Excel does not move it when rows or columns are inserted
     // or deleted (a person inserting through a row header has selected the rows that become the
     // new ones, see FakeUser.insertRows).
+    const { axis, at, count } = change;
+    this.emit({
+      type: `${axis === 'row' ? 'rows' : 'columns'}${change.kind === 'insert' ? 'Inserted' : 'Deleted'}`,
+      sheetId: sheet.id,
+      rect:
+        axis === 'row'
+          ? { row: at, col: 0, rowCount: count, colCount: MAX_COLS }
+          : { row: 0, col: at, rowCount: MAX_ROWS, colCount: count },
+      source: this.currentSource,
+    });
   }
 
   /**
