@@ -447,6 +447,14 @@ export function readWorkbook(buf: Buffer, limits: ReadLimits = DEFAULT_LIMITS): 
       );
     const word = zip.has('word/document.xml');
     const ppt = zip.has('ppt/presentation.xml');
+    // The package names its workbook part (or holds xl/workbook.xml), but that part is missing,
+    // empty (0 bytes) or something else: a damaged workbook, as Excel would say, not another format.
+    if (wbPart && !word && !ppt)
+      throw problem(
+        'corrupt',
+        `文件已损坏：工作簿主体（${wbPart}）${wbBuf ? '为空或不是工作簿内容' : '缺失'}，无法读取；请在 Excel 中打开并另存为 .xlsx`,
+        `The file is damaged: its workbook part (${wbPart}) is ${wbBuf ? 'empty or not a workbook' : 'missing'} and cannot be read; open it in Excel and save it again as .xlsx`,
+      );
     throw problem(
       'not-xlsx',
       word || ppt

@@ -152,6 +152,49 @@ describe('files that cannot be checked', () => {
     );
   });
 
+  it('a 0-byte or foreign workbook.xml: a damaged workbook, not “not an .xlsx”', async () => {
+    const withWorkbookXml = async (content: string) => {
+      const zip = await JSZip.loadAsync(good);
+      zip.file('xl/workbook.xml', content);
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    const empty = await expectRefused(
+      'empty-workbook.xlsx',
+      await withWorkbookXml(''),
+      'corrupt',
+      /文件已损坏：工作簿主体（xl\/workbook\.xml）为空或不是工作簿内容/,
+      /damaged: its workbook part \(xl\/workbook\.xml\) is empty or not a workbook/,
+    );
+    expect(empty.message.zh).not.toMatch(/不是 \.xlsx/);
+    await expectRefused(
+      'foreign-workbook.xlsx',
+      await withWorkbookXml('<html><body>not a workbook</body></html>'),
+      'corrupt',
+      /工作簿主体.*为空或不是工作簿内容/,
+      /empty or not a workbook/,
+    );
+    // The part the package names is gone altogether.
+    const gone = await JSZip.loadAsync(good);
+    gone.remove('xl/workbook.xml');
+    await expectRefused(
+      'no-workbook-part.xlsx',
+      await gone.generateAsync({ type: 'nodebuffer' }),
+      'corrupt',
+      /工作簿主体（xl\/workbook\.xml）缺失/,
+      /workbook part \(xl\/workbook\.xml\) is missing/,
+    );
+    // A zip that is no Office package at all is still “not an .xlsx”.
+    const other = new JSZip();
+    other.file('photos/readme.txt', 'holiday pictures');
+    await expectRefused(
+      'photos.xlsx',
+      await other.generateAsync({ type: 'nodebuffer' }),
+      'not-xlsx',
+      /不是 \.xlsx 文件/,
+      /not an \.xlsx file/,
+    );
+  });
+
   it('a workbook without a form', async () => {
     await expectRefused(
       'plain.xlsx',
