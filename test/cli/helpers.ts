@@ -160,53 +160,19 @@ export function writeOne(form: FormSheet): Promise<Buffer> {
  * messages full of the form's labels — label words enough for any count of labels, yet no form.
  */
 export function findingsListRows(formSheet: string): (string | number)[][] {
-  const findings: [string, string, string, string, string, string][] = [
-    [
-      '错误',
-      '部门总体资金情况',
-      'E10',
-      'funding-total',
-      '部门总体资金情况：收入构成的合计不等于财政拨款、财政专户管理资金、单位资金之和',
-      '改为 1000',
-    ],
-    [
-      '警告',
-      '部门总体资金情况',
-      'F7',
-      'funding-share',
-      '部门总体资金情况：占比应为当年金额除以合计',
-      '',
-    ],
-    ['错误', '部门职能概述', 'B15', 'required', '部门整体绩效目标表的“部门职能概述”未填写', ''],
-    ['错误', '年度工作任务', 'B16', 'required', '部门整体绩效目标表的“年度工作任务”未填写', ''],
-    ['提示', '长期目标', 'B17', 'long-term-copied', '长期目标：（截止2027年）与年度目标相同', ''],
-    [
-      '错误',
-      '长期绩效指标',
-      'E19',
-      'required',
-      '长期绩效指标：一级指标“管理效率”下的指标值未填写',
-      '',
-    ],
-    [
-      '警告',
-      '长期绩效指标',
-      'H19',
-      'category-enum',
-      '长期绩效指标的指标分类应为绩效基本型或绩效创新型',
-      '改为 绩效创新型',
-    ],
-    ['警告', '年度目标', 'B21', 'target-appropriateness', '年度目标与年度绩效指标不一致', ''],
-    ['错误', '年度绩效指标', 'G24', 'required', '年度绩效指标：预期当年实现值未填写', ''],
-    [
-      '错误',
-      '年度绩效指标',
-      'I24',
-      'category-enum',
-      '年度绩效指标：指标分类“绩效创新性”不是可选值',
-      '改为 绩效创新型',
-    ],
-  ];
+  // 严重程度 | 部分 | 单元格 | 规则 | 问题说明 | 建议修改
+  const findings = [
+    '错误|部门总体资金情况|E10|funding-total|部门总体资金情况：收入构成的合计不等于财政拨款、财政专户管理资金、单位资金之和|改为 1000',
+    '警告|部门总体资金情况|F7|funding-share|部门总体资金情况：占比应为当年金额除以合计|',
+    '错误|部门职能概述|B15|required|部门整体绩效目标表的“部门职能概述”未填写|',
+    '错误|年度工作任务|B16|required|部门整体绩效目标表的“年度工作任务”未填写|',
+    '提示|长期目标|B17|long-term-copied|长期目标：（截止2027年）与年度目标相同|',
+    '错误|长期绩效指标|E19|required|长期绩效指标：一级指标“管理效率”下的指标值未填写|',
+    '警告|长期绩效指标|H19|category-enum|长期绩效指标的指标分类应为绩效基本型或绩效创新型|改为 绩效创新型',
+    '警告|年度目标|B21|target-appropriateness|年度目标与年度绩效指标不一致|',
+    '错误|年度绩效指标|G24|required|年度绩效指标：预期当年实现值未填写|',
+    '错误|年度绩效指标|I24|category-enum|年度绩效指标：指标分类“绩效创新性”不是可选值|改为 绩效创新型',
+  ].map((line) => line.split('|'));
   return [
     ['序号', '严重程度', '部分', '单元格', '规则', '问题说明', '建议修改'],
     ...findings.map(([severity, section, cell, rule, message, fix], i) => [

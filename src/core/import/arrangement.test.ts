@@ -1,4 +1,5 @@
 import { computeLayout } from '../form/layout';
+import { FUNDING_SECTION, INDICATOR_TABLES, TEXT_SECTIONS } from '../form/spec';
 import type { Layout } from '../form/types';
 import { cellsInFormArrangement, gridCells, hasFormArrangement, type Grid } from './arrangement';
 
@@ -14,15 +15,16 @@ const grid = (values: unknown[][], left = 1): Grid => ({ top: 1, left, values })
 
 /**
  * A findings list as the add-in exports it (问题清单: 序号 严重程度 部分 单元格 规则 问题说明 建议修改),
- * the worst case: one finding per section, in the form's order, messages quoting the labels.
+ * the worst case: one finding per section, in the form's order, the 部分 column holding the
+ * form's own section labels and the messages quoting them.
  */
 const SECTIONS = [
-  '部门总体资金情况',
-  '部门职能概述',
-  '年度工作任务',
-  '长期绩效指标',
-  '年度目标',
-  '年度绩效指标',
+  FUNDING_SECTION.zh,
+  TEXT_SECTIONS.functions.label(0).zh,
+  TEXT_SECTIONS.annualTasks.label(0).zh,
+  INDICATOR_TABLES.longTerm.label.zh,
+  TEXT_SECTIONS.annualGoals.label(0).zh,
+  INDICATOR_TABLES.annual.label.zh,
 ];
 const findingsList: unknown[][] = [
   ['序号', '严重程度', '部分', '单元格', '规则', '问题说明', '建议修改'],
@@ -32,7 +34,7 @@ const findingsList: unknown[][] = [
     s,
     `绩效目标表2024!E${7 + i}`,
     'required',
-    `部门整体绩效目标表的“${s === '年度目标' ? '年度目标：' : s}”未填写`,
+    `部门整体绩效目标表的“${s}”未填写`,
     '',
   ]),
 ];
