@@ -3,7 +3,7 @@
  * for a rule which snapshots pass and which fail with which findings. Used by each rule's own
  * test table; pure, no jest import here (the tester takes jest's `describe`/`it`/`expect`).
  */
-import { computeLayout } from '../form/layout';
+import { BUDGET_YEAR_ADDRESS, computeLayout } from '../form/layout';
 import type { IndicatorColumnKey, IndicatorTableId } from '../form/types';
 import { excelTypedValue } from '../import/excel-input';
 import { snapshotFromCells } from '../snapshot/build';
@@ -44,8 +44,8 @@ export function makeSnapshot(input: SnapshotInput = {}): FormSnapshot {
     },
   });
   const cells = new Map<string, RawCell>();
-  cells.set('B2', { value: year });
   const refs = Object.fromEntries(layout.names.map((n) => [n.name, n.ref]));
+  cells.set(BUDGET_YEAR_ADDRESS, { value: year });
   for (const [name, v] of Object.entries(input.fields ?? {})) {
     const ref = refs[name];
     if (!ref) throw new Error(`makeSnapshot: no field named ${name}`);

@@ -1,4 +1,5 @@
 import { seedText } from '../../../test/fixtures/seed';
+import { BUDGET_YEAR_ADDRESS } from '../form/layout';
 import { importRows } from '../import/from-rows';
 import { parseWordTableText } from '../import/word-text';
 import { exportCsv, exportForm, splitValue } from './export';
@@ -102,7 +103,7 @@ describe('import → roll forward → export', () => {
     // The rolled form lays out with 2025's years.
     const { layout, cells } = placeValues(next);
     expect(layout.cells.some((c) => c.text === '长期目标：（截止2027年）')).toBe(true);
-    expect(cells.get('B2')).toEqual({ value: 2025 });
+    expect(cells.get(BUDGET_YEAR_ADDRESS)).toEqual({ value: 2025 });
   });
 
   it('exports each indicator with operator, number and unit split apart', () => {
